@@ -1,0 +1,37 @@
+# Two set-up commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HEADLESS := $(if $(DISPLAY),false,true)
+
+.PHONY: run test bench lint browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.run-deps
+
+run: $(VENV)/.run-deps
+	$(BIN)/streamlit run app.py --server.headless $(HEADLESS) --browser.gatherUsageStats false
+
+browser-deps:
+	bash scripts/browser_deps.sh
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+
+test: lint browser-deps
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-deps
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .cache artifacts .pytest_cache .ruff_cache .hypothesis

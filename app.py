@@ -1,0 +1,278 @@
+"""Streamlit app: a biography's journey on a map, scrubbed and played year by year."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from trotsky_geo import bundled_text, extract
+from trotsky_geo.errors import InputError
+from trotsky_geo.events import Event, EventKind
+from trotsky_geo.itinerary import Itinerary
+from trotsky_geo.maps import base_map, build_map, journey_layer, year_caption
+
+SOURCE_URL = "https://en.wikipedia.org/wiki/Leon_Trotsky"
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+MAP_HEIGHT = 560
+PLAY_STEP_SECONDS = 0.7
+TABLE_COLUMNS = ("date", "kind", "place as written", "today", "evidence")
+HIGHLIGHT = "background-color: rgba(255, 196, 0, 0.28)"
+
+
+@st.cache_resource
+def bundled() -> str:
+    """The bundled Wikipedia article, read once per server."""
+    return bundled_text()
+
+
+@st.cache_data(show_spinner="Reading the biography…", max_entries=16)
+def itinerary_for(text: str) -> Itinerary:
+    """Run the pipeline once per distinct input text."""
+    return extract(text)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def map_html(text: str, end_year: int, kinds: tuple[str, ...]) -> str:
+    """The standalone animated map up to ``end_year`` as one HTML document."""
+    journey = build_map(itinerary_for(text), end_year=end_year, kinds=kinds, animate=True)
+    return journey.get_root().render()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def events_csv(text: str) -> str:
+    """Every event of the itinerary as CSV."""
+    return itinerary_for(text).to_csv()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def events_geojson(text: str) -> str:
+    """Every event of the itinerary as GeoJSON."""
+    return itinerary_for(text).to_geojson()
+
+
+def kinds_present(itinerary: Itinerary) -> list[str]:
+    """The event kinds the itinerary holds, in the package's canonical order."""
+    present = {event.kind for event in itinerary.events}
+    return [kind.value for kind in EventKind if kind in present]
+
+
+def _current(event: Event, year: int) -> bool:
+    return event.when.start.year <= year <= event.when.end.year
+
+
+def timeline_table(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> pd.DataFrame:
+    """Events up to ``year`` of the chosen kinds: that year's first, then newest to oldest."""
+    chosen = set(kinds)
+    shown = [
+        event
+        for event in itinerary.events
+        if event.kind.value in chosen and event.when.start.year <= year
+    ]
+    now = [event for event in shown if _current(event, year)]
+    before = [event for event in reversed(shown) if not _current(event, year)]
+    records = [
+        (
+            event.when.label,
+            event.kind.value,
+            event.place_text,
+            event.place.name_today,
+            event.evidence.sentence,
+        )
+        for event in now + before
+    ]
+    table = pd.DataFrame.from_records(records, columns=list(TABLE_COLUMNS))
+    table.attrs["current_rows"] = len(now)
+    return table
+
+
+def _highlight_current(table: pd.DataFrame) -> pd.io.formats.style.Styler:
+    current = table.attrs.get("current_rows", 0)
+    return table.style.apply(
+        lambda row: [HIGHLIGHT if row.name < current else ""] * len(row), axis=1
+    )
+
+
+def _start_text(text: str) -> None:
+    """Make ``text`` the mapped biography and reset the view to its whole journey."""
+    itinerary = itinerary_for(text)
+    st.session_state.text = text
+    st.session_state.year = itinerary.years[1]
+    st.session_state.kinds = kinds_present(itinerary)
+    st.session_state.playing = False
+
+
+def _read_input() -> str:
+    """The text the user pasted or uploaded; raises InputError when there is none."""
+    upload = st.session_state.get("upload")
+    if upload is not None:
+        try:
+            return upload.getvalue().decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{upload.name} is not UTF-8 text") from err
+    pasted = st.session_state.get("pasted", "")
+    if not pasted.strip():
+        raise InputError("paste a biography or upload a text file first")
+    return pasted
+
+
+def input_panel() -> None:
+    """Sidebar: map another biography, or go back to the bundled article."""
+    with st.sidebar:
+        st.divider()
+        st.subheader("Map another biography")
+        st.text_area("Paste a biography (plain text)", key="pasted", height=200)
+        st.file_uploader("…or upload a UTF-8 text file", type=["txt", "md"], key="upload")
+        if st.button("Map this text", key="map_text", type="primary"):
+            try:
+                _start_text(_read_input())
+            except InputError as err:
+                st.session_state.input_error = str(err)
+            else:
+                st.session_state.input_error = None
+        if st.session_state.text != bundled():
+            st.button("Back to the Trotsky article", key="back", on_click=_back_to_bundled)
+
+
+def _back_to_bundled() -> None:
+    _start_text(bundled())
+    st.session_state.input_error = None
+
+
+def header(itinerary: Itinerary, *, bundled: bool) -> None:
+    """Title, what the app does, and where the text comes from."""
+    subject = "Leon Trotsky" if bundled else itinerary.subject
+    st.title(f"{subject}'s life on a map" if subject else "A life on a map")
+    st.markdown(
+        "Where the biography puts its subject, year by year: move the slider or press play, "
+        "and click a stop to read the sentence it comes from."
+    )
+    if bundled:
+        st.caption(
+            f'Source: Wikipedia contributors, ["Leon Trotsky"]({SOURCE_URL}), English Wikipedia, '
+            f"licensed under [CC BY-SA 4.0]({LICENCE_URL})."
+        )
+    else:
+        st.caption("Source: the text you supplied.")
+    if st.session_state.get("input_error"):
+        st.error(f"Could not map that text: {st.session_state.input_error}")
+
+
+def _toggle_play(first: int, last: int) -> None:
+    playing = not st.session_state.get("playing", False)
+    st.session_state.playing = playing
+    st.session_state.hold = True
+    if playing and st.session_state.year >= last:
+        st.session_state.year = first
+
+
+def _hold() -> None:
+    st.session_state.hold = True
+
+
+def _advance(last: int) -> None:
+    """While playing, move one year on per timed rerun; a user's own change holds one tick."""
+    if not st.session_state.get("playing"):
+        return
+    if st.session_state.pop("hold", False):
+        return
+    st.session_state.year = min(st.session_state.year + 1, last)
+
+
+def journey_view(text: str) -> None:
+    """Slider, play button, map, caption, timeline table and downloads: what a year move redraws."""
+    itinerary = itinerary_for(text)
+    first, last = itinerary.years
+    _advance(last)
+    playing = bool(st.session_state.get("playing"))
+
+    if first == last:
+        year = first
+        st.caption(f"The text dates every stop to {year}.")
+    else:
+        slider_col, play_col = st.columns([6, 1], vertical_alignment="bottom")
+        with slider_col:
+            year = st.slider("Year", first, last, key="year", on_change=_hold)
+        with play_col:
+            label = "⏹ Stop" if playing else "▶ Play"
+            if st.button(label, key="play", on_click=_toggle_play, args=(first, last),
+                         width="stretch"):
+                st.session_state.hold = True
+                st.rerun(scope="app")
+    kinds = st.session_state.kinds
+
+    st_folium(
+        base_map(itinerary),
+        key="map",
+        feature_group_to_add=journey_layer(itinerary, year=year, kinds=kinds),
+        returned_objects=[],
+        height=MAP_HEIGHT,
+        use_container_width=True,
+    )
+    st.markdown(f"**{year_caption(itinerary, year)}**")
+    table = timeline_table(itinerary, year, kinds)
+    st.dataframe(_highlight_current(table), hide_index=True, width="stretch")
+    downloads(text, itinerary, year, tuple(kinds))
+
+    if playing and year >= last:
+        st.session_state.playing = False
+        st.rerun(scope="app")
+
+
+def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]) -> None:
+    """The current map as one HTML file, and every event as CSV and GeoJSON."""
+    stem = (itinerary.subject or "biography").lower().replace(" ", "-")
+    filtered = len(kinds) < len(kinds_present(itinerary))
+    shown = ", kinds shown only" if filtered else ""
+    html_col, csv_col, geojson_col = st.columns(3)
+    with html_col:
+        st.download_button(
+            f"Map up to {year}{shown} as HTML (one file; loads map tiles and scripts "
+            "from the internet)",
+            data=lambda: map_html(text, year, kinds),
+            file_name=f"{stem}-map-to-{year}.html",
+            mime="text/html",
+            key="download_html",
+            on_click="ignore",
+        )
+    with csv_col:
+        st.download_button(
+            "All events as CSV (every year and kind)",
+            data=events_csv(text),
+            file_name=f"{stem}-events.csv",
+            mime="text/csv",
+            key="download_csv",
+            on_click="ignore",
+        )
+    with geojson_col:
+        st.download_button(
+            "All events as GeoJSON (every year and kind)",
+            data=events_geojson(text),
+            file_name=f"{stem}-events.geojson",
+            mime="application/geo+json",
+            key="download_geojson",
+            on_click="ignore",
+        )
+
+
+def main() -> None:
+    """Lay out the page over the cached pipeline."""
+    st.set_page_config(page_title="Trotsky's life on a map", page_icon="🗺️", layout="wide")
+    if "text" not in st.session_state:
+        _start_text(bundled())
+    filters = st.sidebar.container()
+    input_panel()
+    text = st.session_state.text
+    itinerary = itinerary_for(text)
+    with filters:
+        st.multiselect(
+            "Kinds of event shown", kinds_present(itinerary), key="kinds", on_change=_hold
+        )
+    header(itinerary, bundled=text == bundled())
+    run_every = PLAY_STEP_SECONDS if st.session_state.get("playing") else None
+    st.fragment(journey_view, run_every=run_every)(text)
+
+
+main()

@@ -1,0 +1,8 @@
+"""``python -m benchmarks``: print every benchmark's figures."""
+
+from benchmarks import bench_app, bench_extract
+
+for line in bench_extract.report():
+    print(line)
+for line in bench_app.report():
+    print(line)

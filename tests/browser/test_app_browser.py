@@ -1,0 +1,177 @@
+"""The running app in headless Chromium: the map draws, the slider redraws it in place, play."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from trotsky_geo import bundled_text
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+SLIDER = "[data-testid=stSlider] input[type=range], [data-testid=stSlider] [role=slider]"
+CAPTION = re.compile(r"^\d{4} — ")
+START_TIMEOUT_S = 90.0
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """`streamlit run app.py` headless on a free local port, stopped after the module."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read() == b"ok":
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not answer in {START_TIMEOUT_S} s:\n"
+                                f"{log.read_text()}")
+                time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    assert "Traceback" not in log.read_text(), log.read_text()
+
+
+def _open(browser_page, url: str):
+    """Load the app and return its page and the map's frame once stops are drawn."""
+    page = browser_page.page
+    page.goto(url)
+    page.wait_for_selector(MAP_FRAME, timeout=120_000)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".tg-stop").first.wait_for(timeout=60_000)
+    return page, frame
+
+
+def _caption(page) -> str:
+    return page.locator("strong").filter(has_text=CAPTION).first.inner_text()
+
+
+def _wait_for_caption(page, pattern: str, timeout_s: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        text = _caption(page)
+        if re.match(pattern, text):
+            return text
+        if time.monotonic() > deadline:
+            raise AssertionError(f"caption stayed {text!r}, wanted {pattern!r}")
+        page.wait_for_timeout(200)
+
+
+def _shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / name))
+
+
+def test_the_slider_redraws_the_map_in_place(browser_page, app_url):
+    page, frame = _open(browser_page, app_url)
+    assert "life on a map" in page.locator("h1").first.inner_text()
+    _wait_for_caption(page, r"^1940 — ")
+    whole_life = frame.locator(".tg-stop").count()
+    assert whole_life >= 10
+    frame.locator("body").evaluate("() => { window.__sameMap = 'not remounted'; }")
+    _shot(page, "app-opened.png")
+
+    slider = page.locator(SLIDER).first
+    slider.focus()
+    for _ in range(1940 - 1917):
+        page.keyboard.press("ArrowLeft")
+    caption = _wait_for_caption(page, r"^1917 — ")
+    assert "Halifax" in caption
+    page.wait_for_timeout(1500)
+
+    assert frame.locator("body").evaluate("() => window.__sameMap") == "not remounted"
+    assert 0 < frame.locator(".tg-stop").count() < whole_life
+    assert frame.locator(".tg-current").count() >= 1
+    page.locator(MAP_FRAME).evaluate("frame => frame.scrollIntoView({block: 'center'})")
+    frame.locator(".tg-current").first.click()
+    evidence = frame.locator(".leaflet-popup-content .tg-evidence").first
+    evidence.wait_for(timeout=10_000)
+    sentence = " ".join(evidence.inner_text().split())
+    assert len(sentence) > 20
+    assert sentence in " ".join(bundled_text().split()), "the popup quotes the article"
+    _shot(page, "app-1917-popup.png")
+    assert browser_page.errors == []
+
+
+def test_the_kind_filter_takes_markers_off_the_map(browser_page, app_url):
+    page, frame = _open(browser_page, app_url)
+    exile = frame.locator(".tg-kind-exile")
+    exile.first.wait_for(timeout=30_000)
+    before = frame.locator(".tg-stop").count()
+    page.get_by_role("button", name="Remove exile").click()
+    deadline = time.monotonic() + 30
+    while exile.count() and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert exile.count() == 0
+    assert frame.locator(".tg-stop").count() < before
+    _shot(page, "app-without-exile.png")
+    assert browser_page.errors == []
+
+
+def test_play_moves_through_the_years_and_stop_holds(browser_page, app_url):
+    page, frame = _open(browser_page, app_url)
+    frame.locator("body").evaluate("() => { window.__sameMap = 'not remounted'; }")
+    page.get_by_role("button", name="▶ Play").click()
+    first = int(_wait_for_caption(page, r"^18\d\d — ")[:4])
+    page.wait_for_timeout(2500)
+    later = int(_caption(page)[:4])
+    assert later > first
+    page.get_by_role("button", name="⏹ Stop").click()
+    page.get_by_role("button", name="▶ Play").wait_for(timeout=10_000)
+    held = _caption(page)
+    page.wait_for_timeout(2000)
+    assert _caption(page) == held
+    assert frame.locator("body").evaluate("() => window.__sameMap") == "not remounted"
+    _shot(page, "app-played.png")
+    assert browser_page.errors == []
+
+
+def test_the_downloaded_map_opens_and_animates(browser_page, app_url, tmp_path):
+    page, _ = _open(browser_page, app_url)
+    button = page.get_by_role("button", name=re.compile("loads map tiles and scripts"))
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    assert target.suffix == ".html"
+    page.goto(target.as_uri())
+    page.locator(".tg-stop").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    _shot(page, "app-downloaded-map.png")
+    assert browser_page.errors == []

@@ -1,0 +1,74 @@
+"""Document: sections with their year spans, sentences with offsets, infobox lines."""
+
+import datetime as dt
+
+import pytest
+
+from trotsky_geo import bundled_text
+from trotsky_geo.document import INFOBOX, parse_document, split_sentences
+
+
+@pytest.fixture(scope="module")
+def document():
+    return parse_document(bundled_text())
+
+
+def test_title_and_sections(document):
+    assert document.title == "Leon Trotsky"
+    titles = [s.title for s in document.sections]
+    assert "Second emigration (1907–1914)" in titles
+    assert "Turkey" in titles
+
+
+def test_section_span_from_heading(document):
+    section = next(s for s in document.sections if s.title == "Second emigration (1907–1914)")
+    assert section.span.start == dt.date(1907, 1, 1)
+    assert section.span.end == dt.date(1914, 12, 31)
+
+
+def test_subsection_inherits_parent_span(document):
+    turkey = next(s for s in document.sections if s.title == "Turkey")
+    assert turkey.span.start.year == 1929 and turkey.span.end.year == 1940
+
+
+def test_sentence_offsets_slice_back(document):
+    for sentence in document.sentences[:400]:
+        assert document.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_infobox_lines_are_evidence(document):
+    birth = [s for s in document.sentences if s.infobox_key == "Birth Place"]
+    assert birth[0].text == "Yanovka, Kherson Governorate, Russian Empire"
+    assert document.sections[birth[0].section].is_lead
+    assert INFOBOX == "Infobox"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "count"),
+    [
+        (
+            "He left New York aboard SS Kristianiafjord on 27 March 1917, but his ship was "
+            "intercepted by the Royal Navy at Halifax, Nova Scotia. Trotsky was arrested.",
+            2,
+        ),
+        (
+            "According to James P. Cannon, secretary of the American Socialist Workers Party, "
+            "Trotsky's last words were recorded. Mercader was convicted.",
+            2,
+        ),
+        (
+            "Anti-government unrest culminated in Saint Petersburg on 3 January 1905 (O.S.), "
+            "when a strike began at the Putilov Works. This escalated into a general strike.",
+            2,
+        ),
+        ("Representative Martin Dies Jr. sought the suppression of the party.", 1),
+    ],
+)
+def test_sentence_split_keeps_initials_and_abbreviations(paragraph, count):
+    assert len(split_sentences(paragraph)) == count
+
+
+def test_text_without_headings_is_one_lead_section():
+    document = parse_document("She was born in Bristol in 1901. In 1920 she moved to Paris.")
+    assert len(document.sections) == 1
+    assert len(document.sentences) == 2

@@ -1,0 +1,187 @@
+"""Events: whose movement a sentence states, of what kind, when; real sentences of the article."""
+
+import pytest
+
+from trotsky_geo.document import parse_document
+from trotsky_geo.events import EventKind, extract_events
+from trotsky_geo.pipeline import default_gazetteer
+
+HEADER = "= Leon Trotsky =\n\n"
+
+
+def events_of(body: str, heading: str = "== Exile (1929–1940) ==") -> list:
+    document = parse_document(f"{HEADER}{heading}\n{body}\n")
+    return extract_events(document, default_gazetteer())
+
+
+def places(events) -> list[str]:
+    return [e.place.name for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heading", "expected"),
+    [
+        (
+            "Trotsky was exiled to Alma Ata (now Almaty), Kazakhstan, on 31 January 1928.",
+            "== Defeat and exile (1927–1928) ==",
+            [("Alma Ata", EventKind.EXILE, "1928-01-31")],
+        ),
+        (
+            "In April 1929, Turkish authorities moved them to the island of Büyükada (Prinkipo), "
+            "into a house called the Yanaros mansion.",
+            "== Exile (1929–1940) ==",
+            [("Büyükada", EventKind.RESIDENCE, "1929-04")],
+        ),
+        (
+            "From July 1933 to February 1934 Trotsky and his wife lived in Royan.",
+            "=== France ===",
+            [("Royan", EventKind.RESIDENCE, "1933-07")],
+        ),
+        (
+            "In September 1916 Trotsky was deported from France to Spain for his anti-war "
+            "activities.",
+            "=== World War I (1914–1917) ===",
+            [("Spain", EventKind.DEPORTATION, "1916-09")],
+        ),
+        (
+            "Trotsky was hospitalised for a few weeks at Oslo Community Hospital from "
+            "19 September 1935.",
+            "=== Norway ===",
+            [(None, EventKind.HOSPITAL, "1935-09-19")],
+        ),
+    ],
+)
+def test_subject_movements(sentence, heading, expected):
+    found = [e for e in events_of(sentence, heading)]
+    got = [
+        (
+            e.place_text
+            if name is None
+            else e.place.name_today
+            if name == "Büyükada"
+            else e.place_text,
+            e.kind,
+            e.when.iso_start,
+        )
+        for e, (name, _, _) in zip(found, expected, strict=False)
+    ]
+    want = [
+        (name if name else found[i].place_text, kind, start)
+        for i, (name, kind, start) in enumerate(expected)
+    ]
+    assert got[: len(want)] == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In September Trotsky rushed from the eastern front to Moscow; Stalin remained in "
+        "Tsaritsyn.",
+        "In January 1912 most of the Bolshevik faction, led by Lenin, held a conference in "
+        "Prague, broke away from the RSDLP, and formed the Russian Social Democratic Labour "
+        "Party (Bolsheviks).",
+        "The German Communist Party leadership requested Trotsky be sent to Germany to direct "
+        "the 1923 insurrection.",
+        "In July 1933 Prime Minister Édouard Daladier offered Trotsky asylum; he accepted, but "
+        "was forbidden to live in Paris and was soon under French police surveillance.",
+        "At Trotsky's request, the French mathematician and Trotskyist Jean Van Heijenoort, with "
+        "Pierre Frank, unsuccessfully appealed to the influential Soviet author Maxim Gorky to "
+        "intervene for Rakovsky, boarding Gorky's ship near Constantinople.",
+        "En route to exile in Obdorsk, Siberia, in January 1907, Trotsky escaped at Berezov and "
+        "made his way to London.",
+    ],
+)
+def test_other_peoples_places_are_not_his(sentence):
+    names = places(events_of(sentence, "=== Civil War (1918–1920) ==="))
+    assert "Tsaritsyn" not in names
+    assert "Prague" not in names
+    assert "Germany" not in names
+    assert "Paris" not in names
+    assert "Istanbul" not in names
+    assert "Obdorsk" not in names
+
+
+def test_escape_and_onward_journey_keep_text_order():
+    found = events_of(
+        "En route to exile in Obdorsk, Siberia, in January 1907, Trotsky escaped "
+        "at Berezov and made his way to London.",
+        "=== Second emigration (1907–1914) ===",
+    )
+    assert [(e.place_text, e.kind) for e in found] == [
+        ("Berezov", EventKind.ESCAPE),
+        ("London", EventKind.TRAVEL),
+    ]
+    assert all(e.when.iso_start == "1907-01" for e in found)
+
+
+def test_relative_date_from_previous_sentence():
+    found = events_of(
+        "On 7 October railway workers of the Moscow–Kazan Railway also struck. "
+        "Amidst this turmoil, Trotsky returned to Saint Petersburg on 15 October.",
+        "=== 1905 revolution and trial (1905–1906) ===",
+    )
+    assert [(e.place_text, e.when.iso_start, e.date_inferred) for e in found] == [
+        ("Saint Petersburg", "1905-10-15", False)
+    ]
+
+
+def test_undated_sentence_inherits_and_says_so():
+    found = events_of(
+        "Lenin initially responded on 18 January 1918. Trotsky, sensing "
+        "disagreement, returned to Petrograd.",
+        "=== Commissar for Foreign Affairs and Brest-Litovsk (1917–1918) ===",
+    )
+    assert [(e.place_text, e.when.iso_start, e.date_inferred) for e in found] == [
+        ("Petrograd", "1918-01-18", True)
+    ]
+
+
+def test_objects_moved_by_others():
+    found = events_of(
+        "President Lázaro Cárdenas welcomed Trotsky and arranged a special train, "
+        "The Hidalgo, to bring him to Mexico City from Tampico.",
+        "=== Mexico (1937–1940) ===",
+    )
+    assert {e.place_text for e in found} == {"Mexico City", "Tampico"}
+    tampico = next(e for e in found if e.place_text == "Tampico")
+    assert tampico.role == "from"
+
+
+def test_attack_without_a_place_happens_where_he_lives():
+    found = events_of(
+        "His final move, after a break with Rivera, was to a residence on Avenida "
+        "Viena in April 1939. On 24 May 1940 Trotsky survived a raid on his villa "
+        "by armed assassins.",
+        "=== Mexico (1937–1940) ===",
+    )
+    attack = next(e for e in found if e.kind is EventKind.ATTACK)
+    assert attack.place_inferred and attack.place.name == found[0].place.name
+    assert attack.when.iso_start == "1940-05-24"
+
+
+def test_one_birth_whatever_the_daughters_did():
+    text = (
+        f"{HEADER}- Birthname: Lev Davidovich Bronstein\n"
+        "- Birth Place: Yanovka, Kherson Governorate, Russian Empire\n\n"
+        "== Childhood (1879–1895) ==\nLev Davidovich Bronstein was born on 7 November 1879 "
+        "in Yanovka.\n\n== Exile (1899–1902) ==\nIn 1900 Trotsky and his wife were exiled "
+        "to Ust-Kut. They had two daughters, both born in Siberia.\n"
+    )
+    births = [
+        e
+        for e in extract_events(parse_document(text), default_gazetteer())
+        if e.kind is EventKind.BIRTH
+    ]
+    assert [(e.place_text, e.when.iso_start) for e in births] == [("Yanovka", "1879-11-07")]
+
+
+def test_another_biography_with_she():
+    text = (
+        "Marie Example was born in Warsaw on 7 November 1867. In 1891 she moved to Paris to "
+        "study at the Sorbonne. Her sister stayed in Warsaw."
+    )
+    found = extract_events(parse_document(text), default_gazetteer())
+    assert [(e.place.name, e.kind) for e in found] == [
+        ("Warsaw", EventKind.BIRTH),
+        ("Paris", EventKind.RESIDENCE),
+    ]

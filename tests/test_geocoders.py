@@ -1,0 +1,159 @@
+"""Online geocoding against a local Nominatim-shaped server: places, cache, errors, user agent."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from trotsky_geo.errors import GeocodingError
+from trotsky_geo.gazetteer import Gazetteer, PlaceType
+from trotsky_geo.geocoders import OnlineGeocoder
+
+GENEVA = {
+    "place_id": 1, "osm_type": "relation", "osm_id": 1685488, "lat": "46.2017559",
+    "lon": "6.1466014", "class": "boundary", "type": "administrative", "addresstype": "city",
+    "name": "Genève", "display_name": "Genève, Schweiz/Suisse/Svizzera/Svizra",
+    "address": {"city": "Genève", "country": "Schweiz/Suisse/Svizzera/Svizra",
+                "country_code": "ch"},
+}
+ZHARKENT = {
+    "place_id": 2, "osm_type": "node", "osm_id": 337538219, "lat": "44.1628", "lon": "80.0",
+    "class": "place", "type": "town", "addresstype": "town", "name": "Жаркент",
+    "display_name": "Жаркент, Kazakhstan", "address": {"country_code": "kz"},
+}
+
+
+@dataclass
+class FakeNominatim:
+    """What the local server was asked: query parameters and user agents, in order."""
+
+    port: int = 0
+    queries: list[dict[str, list[str]]] = field(default_factory=list)
+    user_agents: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def nominatim(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeNominatim]:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    record = FakeNominatim()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            url = urlsplit(self.path)
+            query = parse_qs(url.query)
+            record.queries.append(query)
+            record.user_agents.append(self.headers.get("User-Agent", ""))
+            name = query.get("q", [""])[0]
+            if url.path != "/search" or name == "Broken":
+                self.send_response(500)
+                self.end_headers()
+                return
+            answers = {"Geneva": [GENEVA], "Panfilov": [ZHARKENT]}.get(name, [])
+            body = json.dumps(answers).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Keep the test output quiet."""
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    record.port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        yield record
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def geocoder(nominatim: FakeNominatim, cache: Path) -> OnlineGeocoder:
+    return OnlineGeocoder(domain=f"127.0.0.1:{nominatim.port}", scheme="http", cache_path=cache,
+                          min_delay_seconds=0, timeout=5)
+
+
+def test_a_hit_becomes_a_place(nominatim: FakeNominatim, tmp_path: Path) -> None:
+    place = geocoder(nominatim, tmp_path / "geocode.json").geocode("Geneva")
+    assert place is not None
+    assert (place.name, place.name_today, place.country) == ("Geneva", "Genève", "CH")
+    assert (place.lat, place.lon) == pytest.approx((46.2018, 6.1466), abs=1e-3)
+    assert place.type is PlaceType.CITY
+    assert place.id == "osm:relation/1685488"
+    assert "Nominatim" in place.source
+
+
+def test_the_user_agent_names_the_product(nominatim: FakeNominatim, tmp_path: Path) -> None:
+    geocoder(nominatim, tmp_path / "geocode.json").geocode("Geneva")
+    assert nominatim.user_agents[0].startswith("trotsky-geo/")
+
+
+def test_a_second_ask_is_answered_from_the_cache(nominatim: FakeNominatim,
+                                                 tmp_path: Path) -> None:
+    online = geocoder(nominatim, tmp_path / "geocode.json")
+    first = online.geocode("Geneva")
+    assert online.geocode("Geneva") == first
+    assert online.geocode("geneva") == first
+    assert len(nominatim.queries) == 1
+
+
+def test_not_found_is_cached_too(nominatim: FakeNominatim, tmp_path: Path) -> None:
+    online = geocoder(nominatim, tmp_path / "geocode.json")
+    assert online.geocode("Atlantis") is None
+    assert online.geocode("Atlantis") is None
+    assert len(nominatim.queries) == 1
+
+
+def test_the_cache_survives_a_new_geocoder(nominatim: FakeNominatim, tmp_path: Path) -> None:
+    cache = tmp_path / "nested" / "geocode.json"
+    first = geocoder(nominatim, cache).geocode("Geneva")
+    geocoder(nominatim, cache).geocode("Atlantis")
+    again = geocoder(nominatim, cache)
+    assert again.geocode("Geneva") == first
+    assert again.geocode("Atlantis") is None
+    assert len(nominatim.queries) == 2
+    assert [p.name for p in cache.parent.iterdir()] == ["geocode.json"]  # no temporary left
+
+
+def test_the_country_hint_is_sent(nominatim: FakeNominatim, tmp_path: Path) -> None:
+    geocoder(nominatim, tmp_path / "geocode.json").geocode("Geneva", country="CH")
+    assert nominatim.queries[0]["countrycodes"] == ["ch"]
+
+
+def test_a_server_error_is_a_geocoding_error(nominatim: FakeNominatim, tmp_path: Path) -> None:
+    with pytest.raises(GeocodingError, match="'Broken'"):
+        geocoder(nominatim, tmp_path / "geocode.json").geocode("Broken")
+    assert not (tmp_path / "geocode.json").exists()
+
+
+def test_an_unreadable_cache_is_reported(nominatim: FakeNominatim, tmp_path: Path) -> None:
+    cache = tmp_path / "geocode.json"
+    cache.write_text("{not json", encoding="utf-8")
+    with pytest.raises(GeocodingError, match=r"geocode\.json"):
+        geocoder(nominatim, cache)
+
+
+def test_the_gazetteer_asks_online_for_unknown_places_with_a_country_hint(
+        nominatim: FakeNominatim, tmp_path: Path) -> None:
+    online = geocoder(nominatim, tmp_path / "geocode.json")
+    gazetteer = Gazetteer.load(online=online)
+    sentence = "Trotsky was exiled to Alma Ata, and his guards went on to Panfilov."
+    mentions = gazetteer.find(sentence)
+    assert [(m.text, m.place.country) for m in mentions] == [("Alma Ata", "KZ"),
+                                                              ("Panfilov", "KZ")]
+    assert nominatim.queries[0]["q"] == ["Panfilov"]
+    assert nominatim.queries[0]["countrycodes"] == ["kz"]
+    assert gazetteer.get(mentions[1].place.id) == mentions[1].place
+    gazetteer.find(sentence)
+    assert len(nominatim.queries) == 1

@@ -1,0 +1,243 @@
+"""The folium map as rendered HTML: markers, legend, escaped evidence, legs, the app's layer."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+import pytest
+from conftest import NEW_YORK, NORDERHOV, ODESSA, ST_PETERSBURG, TAMPICO, YANOVKA, day, event, year
+from markupsafe import escape
+
+from trotsky_geo.events import EventKind
+from trotsky_geo.itinerary import build_itinerary
+from trotsky_geo.maps import (
+    EXPORT_NOTE,
+    KIND_STYLES,
+    base_map,
+    build_map,
+    great_circle,
+    journey_layer,
+    marker_kind,
+    popup_html,
+    save_html,
+    year_caption,
+)
+
+
+def layer_data(rendered: str, call: str) -> list[dict]:
+    """The GeoJSON features handed to ``L.timeline(`` or ``L.geoJSON(`` in a rendered page."""
+    features: list[dict] = []
+    for match in re.finditer(re.escape(call), rendered):
+        start = rendered.index("{", match.end())
+        data, _ = json.JSONDecoder().raw_decode(rendered, start)
+        features += data["features"]
+    return features
+
+
+def stops_of(features: list[dict], state: str | None = None) -> list[dict]:
+    return [
+        f["properties"] for f in features
+        if f["properties"]["role"] == "stop" and state in (None, f["properties"]["state"])
+    ]
+
+
+def legs_of(features: list[dict]) -> list[list[list[float]]]:
+    return [f["geometry"]["coordinates"] for f in features if f["properties"]["role"] == "leg"]
+
+
+@pytest.fixture(scope="module")
+def animated(sample_itinerary) -> str:
+    return build_map(sample_itinerary).get_root().render()
+
+
+@pytest.fixture(scope="module")
+def static(sample_itinerary) -> str:
+    return build_map(sample_itinerary, animate=False).get_root().render()
+
+
+def test_the_animated_map_has_one_marker_per_stop_at_any_time(animated, sample_itinerary):
+    features = layer_data(animated, "L.timeline(")
+    current = stops_of(features, "current")
+    assert sorted(p["stop"] for p in current) == list(range(len(sample_itinerary.stops)))
+    for stop in current:
+        later = [p for p in stops_of(features, "visited") if p["stop"] == stop["stop"]]
+        assert all(p["start"] > stop["end"] for p in later), "a stop is drawn twice at once"
+
+
+def test_the_static_map_has_one_marker_per_stop(static, sample_itinerary):
+    stops = stops_of(layer_data(static, "L.geoJSON("))
+    assert len(stops) == len(sample_itinerary.stops)
+    assert [p["kind"] for p in stops] == [s.kind.value for s in sample_itinerary.stops]
+
+
+def test_markers_are_coloured_by_kind(static):
+    for stop in stops_of(layer_data(static, "L.geoJSON(")):
+        assert stop["colour"] == KIND_STYLES[EventKind(stop["kind"])].colour
+    assert len({style.colour for style in KIND_STYLES.values()}) == len(KIND_STYLES)
+
+
+def test_legend_lists_the_kinds_shown_and_says_the_export_needs_internet(static):
+    assert EXPORT_NOTE in static
+    assert "needs internet" in EXPORT_NOTE
+    for kind in ("birth", "exile", "death", "hospital"):
+        assert f'"label": "{kind}"' in static
+    assert '"label": "burial"' not in static
+
+
+def test_every_evidence_sentence_is_in_the_popups_escaped(static, sample_itinerary):
+    popups = "".join(p["popup"] for p in stops_of(layer_data(static, "L.geoJSON(")))
+    for recorded in sample_itinerary.events:
+        assert str(escape(recorded.evidence.sentence)) in popups
+        assert str(escape(recorded.evidence.section)) in popups
+
+
+def test_popup_gives_names_as_written_today_and_marks_inferred_dates(sample_itinerary):
+    prinkipo = next(s for s in sample_itinerary.stops if "Prinkipo" in s.names_written)
+    text = " ".join(popup_html(prinkipo).split())
+    assert "Büyükada / Prinkipo" in text
+    assert "Apr 1929 <i>(inferred from context)</i>" in text
+    birth = " ".join(popup_html(sample_itinerary.stops[0]).split())
+    assert "today: Bereslavka" in birth
+    assert "7 Nov 1879" in birth
+    assert "inferred" not in birth.split("until")[1]
+
+
+HOSTILE = (
+    "Lev Bronstein was born in Yanovka on 7 November 1879 <script>alert(1)</script>. "
+    "He studied in Odessa in 1887 <img src=x onerror=alert(2)>."
+)
+
+
+def test_markup_in_the_text_never_reaches_the_page_as_markup(tmp_path):
+    born, studied = HOSTILE.split(". ", 1)
+    hostile = build_itinerary([
+        event(EventKind.BIRTH, YANOVKA, "Yanovka</script><script>alert(4)//", day(1879, 11, 7),
+              born + ".", "<i>Childhood</i>", text=HOSTILE),
+        event(EventKind.EDUCATION, ODESSA, "Odessa", year(1887), studied, "Childhood",
+              text=HOSTILE),
+    ])
+    saved = save_html(build_map(hostile), tmp_path / "hostile.html").read_text()
+    assert "<script>alert" not in saved
+    assert "</script><script>" not in saved
+    assert "<img src=x" not in saved
+    assert "<i>Childhood" not in saved
+    popups = "".join(p["popup"] for p in stops_of(layer_data(saved, "L.timeline(")))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in popups
+    assert "&lt;img src=x onerror=alert(2)&gt;" in popups
+
+
+@pytest.mark.parametrize(
+    ("origin", "destination"),
+    [
+        ((NEW_YORK.lat, NEW_YORK.lon), (ST_PETERSBURG.lat, ST_PETERSBURG.lon)),
+        ((NORDERHOV.lat, NORDERHOV.lon), (TAMPICO.lat, TAMPICO.lon)),
+        ((43.1155, 131.8855), (37.7749, -122.4194)),  # Vladivostok to San Francisco
+        ((-33.87, 151.21), (-33.45, -70.66)),  # Sydney to Santiago
+    ],
+)
+def test_great_circle_legs_are_smooth_and_never_jump_round_the_world(origin, destination):
+    points = great_circle(origin, destination)
+    assert len(points) > 50
+    assert points[0] == origin
+    assert points[-1][0] == destination[0]
+    assert (points[-1][1] - destination[1]) % 360 == pytest.approx(0)
+    assert all(abs(b[1] - a[1]) < 180 for a, b in itertools.pairwise(points))
+    total = sum(abs(b[1] - a[1]) for a, b in itertools.pairwise(points))
+    assert total < 180, "the arc goes the long way round"
+
+
+def test_transatlantic_legs_cross_the_atlantic_on_an_arc(static):
+    legs = legs_of(layer_data(static, "L.geoJSON("))
+    atlantic = [leg for leg in legs if leg[0][0] < -60 and leg[-1][0] > 20]
+    atlantic += [leg for leg in legs if leg[0][0] > 0 and leg[-1][0] < -90]
+    assert len(atlantic) == 2  # Amherst → Petrograd, Hurum → Tampico
+    for leg in atlantic:
+        assert len(leg) > 50
+        assert all(abs(b[0] - a[0]) < 180 for a, b in itertools.pairwise(leg))
+        assert max(lat for _, lat in leg) > max(leg[0][1], leg[-1][1]) + 3, "not a great circle"
+    for leg in legs:
+        assert all(abs(b[0] - a[0]) < 180 for a, b in itertools.pairwise(leg))
+
+
+def test_stops_at_one_place_are_drawn_apart(static, sample_itinerary):
+    stops = stops_of(layer_data(static, "L.geoJSON("))
+    by_place: dict[str, list[tuple[float, float]]] = {}
+    for stop, props in zip(sample_itinerary.stops, stops, strict=True):
+        by_place.setdefault(stop.place.id, []).append((props["dx"], props["dy"]))
+    assert len(by_place[ODESSA.id]) == 3
+    assert len(by_place[ST_PETERSBURG.id]) == 2
+    for offsets in by_place.values():
+        assert len(set(offsets)) == len(offsets)
+        assert all(abs(dx) <= 80 and abs(dy) <= 80 for dx, dy in offsets)
+
+
+def test_the_slider_starts_at_birth_and_plays_by_itself(animated):
+    features = layer_data(animated, "L.timeline(")
+    assert min(p["start"] for p in stops_of(features)) == "1879-11-07"
+    assert max(p["end"] for p in stops_of(features)) == "1940-08-21"
+    assert '"autoPlay": true' in animated
+    assert "HH:mm" not in animated
+
+
+def test_filters_keep_only_the_chosen_kinds_and_years(sample_itinerary):
+    deaths = stops_of(layer_data(
+        build_map(sample_itinerary, kinds=["death"]).get_root().render(), "L.timeline("
+    ))
+    assert {p["kind"] for p in deaths} == {"death"}
+    norway = build_map(sample_itinerary, start_year=1935, end_year=1936, animate=False)
+    names = [p["tooltip"] for p in stops_of(layer_data(norway.get_root().render(), "L.geoJSON("))]
+    assert [name.split(",")[0] for name in names] == ["Norderhov", "Oslo", "Hurum"]
+
+
+def test_journey_layer_for_1917_stops_there_and_highlights_that_year(sample_itinerary):
+    fmap = base_map(sample_itinerary)
+    journey_layer(sample_itinerary, year=1917).add_to(fmap)
+    features = layer_data(fmap.get_root().render(), "L.geoJSON(")
+    current = [p["tooltip"].split(",")[0] for p in stops_of(features, "current")]
+    assert current == ["New York City", "Halifax", "Amherst", "Petrograd"]
+    visited = [p["tooltip"] for p in stops_of(features, "visited")]
+    assert visited[0] == "Yanovka, 7 Nov 1879"
+    assert len(visited) + len(current) == 18
+    assert not any("19" + decade in name for name in visited for decade in "2345")
+    assert len(legs_of(features)) == 17
+    assert stops_of(features, "current")[0]["size"] > stops_of(features, "visited")[0]["size"]
+
+
+def test_journey_layer_before_birth_is_empty(sample_itinerary):
+    fmap = base_map(sample_itinerary)
+    journey_layer(sample_itinerary, year=1870).add_to(fmap)
+    assert layer_data(fmap.get_root().render(), "L.geoJSON(") == []
+
+
+def test_base_map_is_the_same_on_every_call(sample_itinerary):
+    def normalised() -> str:
+        html = base_map(sample_itinerary).get_root().render()
+        return re.sub(r"_[0-9a-f]{32}", "_ID", html)
+
+    first = normalised()
+    assert first == normalised()
+    assert "L.timeline(" not in first
+    assert "fitBounds" in first
+
+
+@pytest.mark.parametrize(
+    ("year", "caption"),
+    [
+        (1917, "1917 — New York City → Halifax → Amherst → Petrograd"),
+        (1879, "1879 — Yanovka"),
+        (1923, "1923 — no recorded movement"),
+        (1940, "1940 — Avenida Viena → Mexico City"),
+    ],
+)
+def test_year_caption(sample_itinerary, year, caption):
+    assert year_caption(sample_itinerary, year) == caption
+
+
+def test_a_death_shows_on_the_marker_even_when_the_stay_began_with_travel(sample_itinerary):
+    arrival, death = (e for e in sample_itinerary.events if e.place.id == "Q1489")
+    stop = build_itinerary([arrival, death]).stops[0]
+    assert stop.kind is EventKind.TRAVEL
+    assert marker_kind(stop) is EventKind.DEATH
+    assert marker_kind(stop, frozenset({EventKind.TRAVEL})) is EventKind.TRAVEL

