@@ -1,4 +1,8 @@
-"""Server time of the Streamlit app: cold start, and each slider move after it."""
+"""Server time of the Streamlit app: cold start, and each slider move after it.
+
+Measured with AppTest, which reruns the whole script on every move; the real server reruns
+only the fragment under the slider, so these figures are an upper bound.
+"""
 
 from __future__ import annotations
 

@@ -202,7 +202,7 @@ def test_the_html_download_follows_the_slider(downloads, itinerary):
     hovers = tooltips(downloads[html_name].decode("utf-8"))
     reached = [stop for stop in itinerary.stops if stop.arrival.start.year <= 1905]
     assert hovers
-    assert {hover.split(",")[0] for hover in hovers} == {
+    assert {hover.rsplit(", ", 1)[0] for hover in hovers} == {
         html.escape(stop.names_written[0]) for stop in reached
     }
     assert all(min(int(y) for y in re.findall(r"\d{4}", hover)) <= 1905 for hover in hovers)
@@ -248,6 +248,26 @@ def test_pasting_another_biography_maps_it(app):
     assert "Wikipedia" not in " ".join(c.value for c in app.caption)
     app.button(key="back").click().run()
     assert "Trotsky" in app.title[0].value
+
+
+def test_a_biography_dated_to_one_year_maps_without_a_slider(app):
+    pasted = "Rosa Luxemburg moved to Berlin in 1898, where she joined the Social Democratic Party."
+    app.text_area(key="pasted").input(pasted).run()
+    app.button(key="map_text").click().run()
+    assert not app.exception
+    assert not app.error
+    assert len(app.slider) == 0
+    assert caption(app).startswith("1898")
+    assert "Berlin" in caption(app)
+    assert [row["place as written"] for row in table_rows(app)] == ["Berlin"]
+
+
+def test_the_html_download_says_when_kinds_are_filtered(app):
+    label = next(b.label for b in app.download_button if "HTML" in b.label)
+    assert "kinds shown only" not in label
+    app.multiselect(key="kinds").unselect("travel").run()
+    label = next(b.label for b in app.download_button if "HTML" in b.label)
+    assert "kinds shown only" in label
 
 
 def test_play_steps_year_by_year_and_stops(app, itinerary):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from trotsky_geo.dates import DateMention, DateSpan, Precision, find_dates
 from trotsky_geo.document import INFOBOX, Document, Sentence
@@ -148,6 +149,7 @@ TRIGGERS: dict[EventKind, tuple[str, ...]] = {
         "detained",
         "captivity",
         "incarcerated",
+        "held",
     ),
     EventKind.EXILE: ("exiled", "exile", "banished", "banishment"),
     EventKind.ESCAPE: ("escaped", "escape", "escaping", "fled", "flee", "fleeing"),
@@ -233,6 +235,11 @@ _REPORTING = re.compile(
 )
 #: A length of time ("for the next 20 years") dates what it follows, not a place after it.
 _DURATION = re.compile(r"(?i)(?:for|over|during|the next|the following)\b")
+#: Capitalised words that open a clause without naming a person: "Spanish authorities".
+_NOT_A_PERSON = re.compile(
+    r"[\w-]*(?:ish|ese|ian|ean|ic)|French|Dutch|Swiss|Soviet|German|Greek|British|Tsarist|Nazi"
+    r"|Bolsheviks?|Mensheviks?|Communists?|Socialists?|Imperial|Royal|Red|White|The|A|An"
+)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been|\w+ed)\b")
 _NEGATIONS = frozenset({"not", "never", "no", "nor"})
 
@@ -531,15 +538,21 @@ _CONNECTORS = re.compile(
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’\-]*|\d[\d,.]*|[^\w\s]")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
 _CLAUSE_BREAK = re.compile(
-    r";|:\s|,\s+(?:while|whereas|but)\s|\s+while\s|,\s+and\s+(?=the\s|[A-Z])"
+    r";|:\s|,\s+(?:while|whereas|but)\s|\s+while\s|,\s+and\s+(?=the\s|[A-Z]|(?:in|on)\s)"
 )
 #: A place after these is a modifier of something else, not where the subject is.
 _NOT_A_STAY = re.compile(
     r"(?:\bthan\s+(?:in\s+)?|(?<!island )(?<!village )(?<!town )(?<!city )(?<!port )"
-    r"(?<!region )(?<!province )(?<!suburb )(?<!outskirts )\bof\s+(?:the\s+)?)$"
+    r"(?<!region )(?<!province )(?<!suburb )(?<!outskirts )(?<!university )(?<!college )"
+    r"(?<!academy )(?<!institute )(?<!school )(?<!conservatory )\bof\s+(?:the\s+)?)$"
 )
 #: Inside a phrase opened by one of these, a place without its own verb is background.
 _BACKGROUND = re.compile(r"\b(?:after|before|following|despite|during|against|since|until)\b")
+_NAME = r"(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+"
+_BORN_AS = re.compile(rf"\(born\s+({_NAME})(?=[;,)])|^({_NAME})(?=\s+(?:was|is)\s+born\b)")
+_WHERE = re.compile(r"\s*(?:\([^)]*\))?,\s+where\s+(\w+)\s+([^,;.]*)")
+_WHERE_KINDS = frozenset({EventKind.ARREST, EventKind.IMPRISONMENT, EventKind.DEATH,
+                          EventKind.HOSPITAL, EventKind.ATTACK, EventKind.EDUCATION})
 _INCLUDING = re.compile(r"\bincluding\s+(?:[A-Z][\w'’\-]*\s+)*([A-Z][\w'’\-]*)")
 _FINENESS = {Precision.DAY: 0, Precision.MONTH: 1, Precision.SEASON: 2, Precision.YEAR: 3}
 _FINER = {"building": 0, "village": 1, "city": 2, "region": 3, "country": 4}
@@ -552,35 +565,59 @@ class Subject:
     name: str
     surnames: frozenset[str]
     pronouns: frozenset[str]
+    given: frozenset[str] = frozenset()
 
     @classmethod
     def from_document(cls, document: Document) -> Subject:
-        """Read the subject from the title and the infobox's birth name; pronouns by count."""
+        """Read the subject's names from the title, the infobox's birth name and the opening
+        sentences ("Maria Skłodowska was born ...", "(born Lev Bronstein)"); pronouns by count.
+        """
         names = [document.title]
-        names += [
-            s.text
-            for s in document.sentences
-            if s.infobox_key.lower() in {"birthname", "birth name", "birth_name", "native name"}
-        ]
-        surnames = frozenset(
-            name.split()[-1] for name in names if name.split() and name.split()[-1][:1].isupper()
-        )
+        for sentence in document.sentences[:40]:
+            key = sentence.infobox_key.lower()
+            if key in {"birthname", "birth name", "birth_name", "native name", "name"}:
+                names.append(sentence.text)
+            elif not key:
+                names += [m.group(1) or m.group(2) for m in _BORN_AS.finditer(sentence.text)]
+        words = [name.split() for name in names if name.split()]
+        surnames = frozenset(w[-1] for w in words if w[-1][:1].isupper())
+        given = frozenset(word for w in words for word in w[:-1] if word[:1].isupper())
         text = document.text
         he = len(re.findall(r"\b[Hh]e\b", text))
         she = len(re.findall(r"\b[Ss]he\b", text))
         pronouns = ("she", "her", "herself") if she > he else ("he", "him", "his", "himself")
-        return cls(document.title, surnames, frozenset(pronouns))
+        return cls(document.title, surnames, frozenset(pronouns), given)
+
+    @property
+    def masculine(self) -> bool:
+        return "he" in self.pronouns
+
+    def mask_namesakes(self, text: str) -> str:
+        """Hide the surname in other people's full names ("Pierre Curie" in Marie's life)."""
+
+        def hide(match: re.Match[str]) -> str:
+            first, surname = match.group(1), match.group(2)
+            lowered = first.lower()
+            if (first in self.given or lowered in _FUNCTION_WORDS or lowered in _LEADING_WORDS
+                    or lowered in _MONTHS or first in self.surnames):
+                return match.group(0)
+            return match.group(0)[: match.start(2) - match.start(0)] + "X" * len(surname)
+
+        if not self.surnames:
+            return text
+        pattern = r"\b([A-Z][\w'’\-]*)\s+(" + "|".join(map(re.escape, self.surnames)) + r")\b"
+        return re.sub(pattern, hide, text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Token:
     text: str
     start: int
     end: int
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
 
 @dataclass
@@ -594,6 +631,8 @@ class _Narrative:
     paragraph: int = -1
     paragraph_place: PlaceMention | None = None
     previous_mentions_subject: bool = True  # a pronoun opening the text is the subject
+    other_actor: str = ""  # the other person the last sentences were about
+    other_streak: int = 0
 
 
 def extract_events(document: Document, gazetteer: Gazetteer) -> list[Event]:
@@ -636,9 +675,7 @@ def extract_events(document: Document, gazetteer: Gazetteer) -> list[Event]:
             state.anchor = dates[-1].span
         if found:
             state.paragraph_place = found[-1]
-        state.previous_mentions_subject = _mentions_subject(
-            sentence.text, subject, pronouns=state.previous_mentions_subject
-        )
+        _follow_pronouns(sentence.text, subject, state)
     if len(document.sections) > 1:
         events = _drop_covered_lead(events, gazetteer)
     return _within_life(_merge_singletons(events, infobox))
@@ -653,6 +690,32 @@ def _within_life(events: list[Event]) -> list[Event]:
         for e in events
         if e.kind is EventKind.BURIAL or (e.when.end >= born and e.when.start <= died)
     ]
+
+
+def _follow_pronouns(text: str, subject: Subject, state: _Narrative) -> None:
+    """Decide whether the next sentence's "he" or "she" still means the subject.
+
+    Naming the subject sets it; a sentence about someone else by name unsets it when the
+    subject is a man, or when the text dwells on that person for two sentences running
+    (most other people in biographies of women are men, whom "she" cannot mean).
+    """
+    masked = subject.mask_namesakes(_mask_quotes(text))
+    if _mentions_subject(masked, subject, pronouns=False):
+        state.previous_mentions_subject, state.other_streak = True, 0
+        return
+    tokens = list(_tokens(masked))
+    kind, word = _agent(tokens, subject, [], state.previous_mentions_subject)
+    if kind == "subject" or (state.previous_mentions_subject
+                             and any(t.lower in subject.pronouns for t in tokens)):
+        state.other_streak = 0
+        return
+    if kind != "other" or not word[:1].isupper() or _NOT_A_PERSON.fullmatch(word):
+        return
+    name = re.sub(r"['’]s$", "", word)
+    state.other_streak = state.other_streak + 1 if name == state.other_actor else 1
+    state.other_actor = name
+    if subject.masculine or state.other_streak >= 2:
+        state.previous_mentions_subject = False
 
 
 def _day(span: DateSpan | None) -> dt.date | None:
@@ -695,8 +758,10 @@ def _names_subject(word: str, subject: Subject) -> bool:
     return re.sub(r"['’]s$", "", word) in subject.surnames
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """Words and punctuation with offsets; cached, since each sentence is read several times."""
+    return tuple(_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 def _is_subject(word: str, subject: Subject) -> bool:
@@ -748,8 +813,8 @@ def _main_start(text: str, start: int, end: int, subject: Subject) -> int:
 
 def _agent(
     tokens: list[_Token], subject: Subject, places: list[tuple[int, int]], they_is_subject: bool
-) -> str | None:
-    """Who acts first in the clause: "subject", "other", or None when no one is named."""
+) -> tuple[str | None, str]:
+    """Who acts first in the clause ("subject", "other" or None) and the word naming them."""
     for index, token in enumerate(tokens):
         word, lower = token.text, token.lower
         if any(a <= token.start < b for a, b in places):
@@ -759,26 +824,26 @@ def _agent(
         ):
             following = {t.lower for t in tokens[index + 1 : index + 3]}
             if following & _RELATIONS:
-                return "other"
+                return "other", word
             if following & _OWN_MOVES:
-                return "subject"
+                return "subject", word
             continue
         if _is_subject(word, subject):
-            return "subject"
+            return "subject", word
         if lower in {"they", "them", "we"}:
-            return "subject" if they_is_subject else "other"
+            return ("subject" if they_is_subject else "other"), word
         if lower in {"she", "he", "her", "him"} and lower not in subject.pronouns:
-            return "other"
+            return "other", word
         if lower in _OTHER_AGENTS or lower == "it":
-            return "other"
+            return "other", word
         if (
             word[:1].isupper()
             and lower not in _FUNCTION_WORDS
             and lower not in _MONTHS
             and not re.fullmatch(r"[IVXLC]+", word)
         ):
-            return "other"
-    return None
+            return "other", word
+    return None, ""
 
 
 def _sentence_events(
@@ -790,7 +855,7 @@ def _sentence_events(
     state: _Narrative,
     gazetteer: Gazetteer,
 ) -> list[Event]:
-    text = _mask_quotes(sentence.text)
+    text = subject.mask_namesakes(_mask_quotes(sentence.text))
     tokens = _tokens(text)
     chained = state.previous_mentions_subject or _mentions_subject(text, subject, pronouns=False)
     they = chained
@@ -804,7 +869,7 @@ def _sentence_events(
         spans = [(m.start, m.end) for m in found]
         main_tokens = [t for t in tokens if main <= t.start < c_end]
         clause_tokens = [t for t in tokens if c_start <= t.start < c_end]
-        actor = _agent(main_tokens, subject, spans, they) or actor
+        actor = _agent(main_tokens, subject, spans, they)[0] or actor
         if _INCLUDING.search(text[c_start:c_end]) and any(
             _is_subject(m.group(1), subject) for m in _INCLUDING.finditer(text[c_start:c_end])
         ):
@@ -829,11 +894,15 @@ def _sentence_events(
             )
             if event is not None:
                 made.append(event)
-        if not made and actor == "subject":
-            made = _placeless_events(
+                extra = _where_event(event[0], mention, text, subject, dates)
+                if extra is not None:
+                    made.append((extra, -2))
+        if made:
+            events.extend(_drop_coarse(made))
+        elif actor == "subject":
+            events.extend(_placeless_events(
                 sentence, section, text, clause_tokens, clause_dates, dates, state, subject
-            )
-        events.extend(_drop_coarse(made))
+            ))
     return events
 
 
@@ -857,14 +926,18 @@ def _drop_qualifiers(
     return kept
 
 
-def _drop_coarse(events: list[Event]) -> list[Event]:
-    """A country or region next to a finer place reached the same way adds nothing to the map."""
+def _drop_coarse(made: list[tuple[Event, int]]) -> list[Event]:
+    """A country or region reached by the same verb as a finer place adds nothing to the map:
+    "returned to Russia in February 1905 via Kiev" keeps Kiev."""
     coarse = {"country", "region"}
     return [
-        e
-        for e in events
-        if e.place.type.value not in coarse
-        or not any(o.role == e.role and o.place.type.value not in coarse for o in events)
+        event
+        for event, trigger in made
+        if event.place.type.value not in coarse
+        or not any(
+            other.role == event.role and other.place.type.value not in coarse and verb == trigger
+            for other, verb in made
+        )
     ]
 
 
@@ -913,7 +986,7 @@ def _mention_event(
     dates: list[DateMention],
     state: _Narrative,
     clause: tuple[int, int],
-) -> Event | None:
+) -> tuple[Event, int] | None:
     spans = [(mention.start, mention.end)]
     segment = _segment_start(text, clause[0], mention.start)
     preceding = text[max(clause[0], mention.start - 16) : mention.start].lower()
@@ -976,7 +1049,7 @@ def _mention_event(
     when, inferred = _pick_date(mention, clause_dates, dates, main, state)
     if when is None or (inferred and _PAST_PERFECT.search(text[clause[0] : clause[1]])):
         return None
-    return Event(
+    event = Event(
         kind=kind,
         place=mention.place,
         place_text=mention.text,
@@ -989,6 +1062,23 @@ def _mention_event(
         role=role,
         place_start=sentence.start + mention.start,
     )
+    return event, trigger.start if trigger is not None else -1
+
+
+def _where_event(event: Event, mention: PlaceMention, text: str, subject: Subject,
+                 dates: list[DateMention]) -> Event | None:
+    """ "moved to Warsaw, where she was arrested in March 1906": a second event at the place."""
+    where = _WHERE.match(text, mention.end)
+    if where is None or not (_is_subject(where.group(1), subject) or where.group(1) == "they"):
+        return None
+    words = re.findall(r"[a-z]+", where.group(2))
+    kinds = [_TRIGGER_KIND[w] for w in words if w in _TRIGGER_KIND]
+    kinds = [k for k in kinds if k in _WHERE_KINDS and k is not event.kind]
+    if not kinds or any(w in _NEGATIONS for w in words):
+        return None
+    own = [d for d in dates if where.start() <= d.start < where.end()]
+    when = own[0].span if own else event.when
+    return replace(event, kind=kinds[0], when=when, date_inferred=not own and event.date_inferred)
 
 
 def _pick_date(
@@ -1084,10 +1174,13 @@ def _infobox_event(
     sentence: Sentence, found: list[PlaceMention], gazetteer: Gazetteer, dates: list[DateMention]
 ) -> Event | None:
     kind = next((k for pattern, k in _INFOBOX_KINDS if pattern.search(sentence.infobox_key)), None)
-    kept = _drop_qualifiers(found, sentence.text, gazetteer)
-    if kind is None or not kept or "manner" in sentence.infobox_key.lower():
+    if kind is None or "manner" in sentence.infobox_key.lower():
         return None
-    mention = kept[0]
+    mention = _first_listed_place(sentence.text, gazetteer) or next(
+        iter(_drop_qualifiers(found, sentence.text, gazetteer)), None
+    )
+    if mention is None:
+        return None
     when = dates[0].span if dates else DateSpan(dt.date.min, dt.date.min, Precision.YEAR, "")
     return Event(
         kind=kind,
@@ -1102,6 +1195,19 @@ def _infobox_event(
         confidence=0.95,
         place_start=sentence.start + mention.start,
     )
+
+
+def _first_listed_place(value: str, gazetteer: Gazetteer) -> PlaceMention | None:
+    """The first item of "Zamość, Congress Poland, Russian Empire" that names a known place."""
+    offset = 0
+    for item in value.split(","):
+        name = re.sub(r"\s*\(.*?\)\s*", " ", item).strip()
+        candidates = gazetteer.resolve(name) if name else ()
+        if candidates:
+            start = value.find(name, offset)
+            return PlaceMention(name, start, start + len(name), candidates)
+        offset += len(item) + 1
+    return None
 
 
 def _drop_covered_lead(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
@@ -1152,12 +1258,20 @@ def _merge_singletons(events: list[Event], infobox: dict[EventKind, Event]) -> l
                     e.place_inferred,
                 ),
             )
-        if info is not None:
+        placed = [e for e in candidates if not e.place_inferred]
+        finest = min(placed, key=lambda e: _FINER[e.place.type.value], default=None)
+        if info is not None and (
+            finest is None or _FINER[info.place.type.value] <= _FINER[finest.place.type.value]
+        ):
             best = replace(best, place=info.place, place_text=info.place_text, place_inferred=False)
-        else:
-            placed = [e for e in candidates if not e.place_inferred]
-            if best.place_inferred and placed:
-                best = replace(best, place=placed[0].place, place_text=placed[0].place_text)
+        elif finest is not None and (best.place_inferred or finest.place is not best.place):
+            best = replace(best, place=finest.place, place_text=finest.place_text,
+                           place_inferred=False)
+        death = merged.get(EventKind.DEATH)
+        if kind is EventKind.BURIAL and death is not None and (
+            best.date_inferred or not 0 <= best.when.start.year - death.when.start.year <= 1
+        ):
+            best = replace(best, when=death.when, date_inferred=True)
         merged[kind] = best
     singles = set(SINGLETON_KINDS)
     rest = [e for e in events if e.kind not in singles]

