@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -157,3 +162,36 @@ def test_the_gazetteer_asks_online_for_unknown_places_with_a_country_hint(
     assert gazetteer.get(mentions[1].place.id) == mentions[1].place
     gazetteer.find(sentence)
     assert len(nominatim.queries) == 1
+
+
+def _cli(port: int, cache_home: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    text = b"Ada Example was born in Bristol in 1901. In 1930 she moved to Panfilov."
+    return subprocess.run(
+        [sys.executable, "-m", "trotsky_geo", "extract", "-", "--online",
+         "--nominatim", f"http://127.0.0.1:{port}", *args],
+        input=text, capture_output=True, timeout=60,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache_home)},
+    )
+
+
+def test_the_command_line_geocodes_online_only_when_asked_and_caches(
+    nominatim: FakeNominatim, tmp_path: Path
+) -> None:
+    result = _cli(nominatim.port, tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    panfilov = next(r for r in rows if r["place"] == "Panfilov")
+    assert (float(panfilov["lat"]), float(panfilov["lon"])) == (44.1628, 80.0)
+    asked = len(nominatim.queries)
+    assert asked >= 1
+    again = _cli(nominatim.port, tmp_path)
+    assert again.returncode == 0
+    assert len(nominatim.queries) == asked
+    assert (tmp_path / "trotsky-geo" / "geocode.json").exists()
+
+
+def test_a_bad_nominatim_address_is_one_line(tmp_path: Path) -> None:
+    result = _cli(0, tmp_path, "--nominatim", "ftp://example")
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 1
+    assert "not a Nominatim address" in result.stderr.decode()

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from trotsky_geo.errors import TrotskyGeoError
-from trotsky_geo.pipeline import bundled_text, extract
+from trotsky_geo.itinerary import Itinerary
+from trotsky_geo.pipeline import NOMINATIM, bundled_text, extract, online_gazetteer
 
 PROG = "trotsky-geo"
 FORMATS = ("csv", "json", "geojson")
@@ -45,27 +46,36 @@ def read_input(source: str | None) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG, description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    ext = commands.add_parser("extract", help="write one row per event (CSV, JSON or GeoJSON)")
-    ext.add_argument(
+    source = argparse.ArgumentParser(add_help=False)
+    source.add_argument(
         "path",
         nargs="?",
         help="biography text file, '-' for stdin; default: the bundled Trotsky article",
     )
-    ext.add_argument("--format", choices=FORMATS, default="csv")
-    ext.add_argument("-o", "--output", help="write here instead of standard output")
-    ext.add_argument(
+    source.add_argument(
         "--online",
         action="store_true",
-        help="ask Nominatim for places the offline gazetteer lacks (cached)",
+        help="also ask Nominatim for places the offline gazetteer lacks (each answer cached)",
     )
-    mp = commands.add_parser("map", help="write the animated map as one standalone HTML file")
-    mp.add_argument("path", nargs="?", help="biography text file, '-' for stdin")
+    source.add_argument(
+        "--nominatim",
+        default=NOMINATIM,
+        metavar="URL",
+        help=f"Nominatim server for --online (default {NOMINATIM})",
+    )
+    parser = argparse.ArgumentParser(prog=PROG, description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    ext = commands.add_parser(
+        "extract", parents=[source], help="write one row per event (CSV, JSON or GeoJSON)"
+    )
+    ext.add_argument("--format", choices=FORMATS, default="csv")
+    ext.add_argument("-o", "--output", help="write here instead of standard output")
+    mp = commands.add_parser(
+        "map", parents=[source], help="write the animated map as one standalone HTML file"
+    )
     mp.add_argument("-o", "--output", default="trotsky.html", help="HTML file to write")
     mp.add_argument("--from", dest="start_year", type=int, help="first year shown")
     mp.add_argument("--to", dest="end_year", type=int, help="last year shown")
-    mp.add_argument("--online", action="store_true")
     return parser
 
 
@@ -73,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; errors become one line on stderr and exit status 2."""
     args = _parser().parse_args(argv)
     try:
-        itinerary = extract(read_input(args.path), online=args.online)
+        text = read_input(args.path)
+        places = online_gazetteer(args.nominatim) if args.online else None
+        itinerary = extract(text, gazetteer=places)
         if args.command == "extract":
             output = {
                 "csv": itinerary.to_csv,
@@ -99,7 +111,7 @@ def _write(output: str, destination: str | None) -> None:
         Path(destination).write_text(output, encoding="utf-8")
 
 
-def _write_map(itinerary, args: argparse.Namespace) -> None:
+def _write_map(itinerary: Itinerary, args: argparse.Namespace) -> None:
     from trotsky_geo.maps import build_map
 
     first, last = itinerary.years

@@ -12,6 +12,31 @@ from functools import lru_cache
 from trotsky_geo.dates import DateMention, DateSpan, Precision, find_dates
 from trotsky_geo.document import INFOBOX, Document, Sentence
 from trotsky_geo.gazetteer import Gazetteer, Place, PlaceMention
+from trotsky_geo.lexicon import (
+    BACKGROUND,
+    BORN_AS,
+    CLAUSE_BREAK,
+    CONNECTORS,
+    DURATION,
+    FUNCTION_WORDS,
+    INCLUDING,
+    IRREALIS,
+    LEADING_WORDS,
+    MONTHS,
+    NEGATIONS,
+    NOT_A_PERSON,
+    NOT_A_STAY,
+    OTHER_AGENTS,
+    OWN_MOVES,
+    PAST_PERFECT,
+    QUOTED,
+    RELATIONS,
+    REPORTING,
+    SUBORDINATORS,
+    TOKEN,
+    WHERE,
+    words,
+)
 
 
 class EventKind(StrEnum):
@@ -65,116 +90,37 @@ class Event:
 # ---------------------------------------------------------------------------
 
 #: Words that say a movement or a stay happened, by the kind of event they signal.
-TRIGGERS: dict[EventKind, tuple[str, ...]] = {
-    EventKind.BIRTH: ("born", "birth"),
-    EventKind.EDUCATION: (
-        "enrolled",
-        "studied",
-        "studying",
-        "graduated",
-        "school",
-        "university",
-        "educated",
-        "education",
-        "college",
-        "gymnasium",
-        "seminary",
+TRIGGERS: dict[EventKind, frozenset[str]] = {
+    EventKind.BIRTH: words("born birth"),
+    EventKind.EDUCATION: words(
+        "enrolled studied studying graduated school university educated education college "
+        "gymnasium seminary"
     ),
-    EventKind.RESIDENCE: (
-        "lived",
-        "living",
-        "live",
-        "settled",
-        "settling",
-        "settle",
-        "stayed",
-        "staying",
-        "stay",
-        "resided",
-        "residing",
-        "residence",
-        "moved",
-        "moving",
-        "move",
-        "home",
-        "guests",
-        "spent",
-        "worked",
-        "working",
+    EventKind.RESIDENCE: words(
+        "lived living live settled settling settle stayed staying stay resided residing "
+        "residence moved moving move home guests spent worked working"
     ),
-    EventKind.TRAVEL: (
-        "arrived",
-        "arriving",
-        "arrival",
-        "reached",
-        "returned",
-        "returning",
-        "return",
-        "went",
-        "travelled",
-        "traveled",
-        "travelling",
-        "traveling",
-        "left",
-        "sailed",
-        "visited",
-        "visit",
-        "rushed",
-        "came",
-        "journey",
-        "entered",
-        "way",
-        "back",
-        "sent",
-        "bring",
-        "brought",
-        "toured",
-        "trip",
-        "headed",
-        "crossed",
-        "aboard",
-        "landed",
-        "transferred",
+    EventKind.TRAVEL: words(
+        "arrived arriving arrival reached returned returning return went travelled "
+        "traveled travelling traveling left sailed visited visit rushed came journey "
+        "entered way back sent bring brought toured trip headed crossed aboard landed "
+        "transferred"
     ),
-    EventKind.ARREST: ("arrested", "arrest", "captured", "intercepted"),
-    EventKind.IMPRISONMENT: (
-        "prison",
-        "imprisoned",
-        "imprisonment",
-        "jail",
-        "jailed",
-        "internment",
-        "interned",
-        "confined",
-        "detained",
-        "captivity",
-        "incarcerated",
-        "held",
+    EventKind.ARREST: words("arrested arrest captured intercepted"),
+    EventKind.IMPRISONMENT: words(
+        "prison imprisoned imprisonment jail jailed internment interned confined detained "
+        "captivity incarcerated held"
     ),
-    EventKind.EXILE: ("exiled", "exile", "banished", "banishment"),
-    EventKind.ESCAPE: ("escaped", "escape", "escaping", "fled", "flee", "fleeing"),
-    EventKind.DEPORTATION: (
-        "deported",
-        "deport",
-        "deportation",
-        "expelled",
-        "expulsion",
-        "extradited",
+    EventKind.EXILE: words("exiled exile banished banishment"),
+    EventKind.ESCAPE: words("escaped escape escaping fled flee fleeing"),
+    EventKind.DEPORTATION: words("deported deport deportation expelled expulsion extradited"),
+    EventKind.CONFERENCE: words(
+        "conference congress meeting convened attended attend delegation summit"
     ),
-    EventKind.CONFERENCE: (
-        "conference",
-        "congress",
-        "meeting",
-        "convened",
-        "attended",
-        "attend",
-        "delegation",
-        "summit",
-    ),
-    EventKind.HOSPITAL: ("hospital", "hospitalised", "hospitalized", "clinic"),
-    EventKind.ATTACK: ("attacked", "raid", "stabbed", "wounded", "survived"),
-    EventKind.DEATH: ("died", "death", "killed", "assassinated", "murdered"),
-    EventKind.BURIAL: ("buried", "burial", "grave", "interred", "cremated", "ashes"),
+    EventKind.HOSPITAL: words("hospital hospitalised hospitalized clinic"),
+    EventKind.ATTACK: words("attacked raid stabbed wounded survived"),
+    EventKind.DEATH: words("died death killed assassinated murdered"),
+    EventKind.BURIAL: words("buried burial grave interred cremated ashes"),
 }
 _TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
 
@@ -197,363 +143,16 @@ _PLACELESS_TRIGGERS = frozenset({"attended", "attend"})
 #: Kinds that happen once in a life: their mentions merge into one event.
 SINGLETON_KINDS = (EventKind.BIRTH, EventKind.DEATH, EventKind.BURIAL)
 
-#: A place after these words was meant or refused, not reached.
-_IRREALIS = (
-    "en route to",
-    "on the way to",
-    "on his way to",
-    "on her way to",
-    "forbidden to",
-    "refused",
-    "requested",
-    "request",
-    "proposed",
-    "planned",
-    "intended",
-    "hoped",
-    "wanted",
-    "applied to",
-    "would",
-    "could",
-    "offered",
-    "sought",
-    "in absentia",
-    "denied",
-    "avoid",
-    "instead of",
-    "tried to",
-    "attempted to",
-    "failed to",
-    "unable to",
-    "might",
-    "should",
+_WHERE_KINDS = frozenset(
+    {
+        EventKind.ARREST,
+        EventKind.IMPRISONMENT,
+        EventKind.DEATH,
+        EventKind.HOSPITAL,
+        EventKind.ATTACK,
+        EventKind.EDUCATION,
+    }
 )
-#: A place in what someone argued or wrote is not where they were.
-_REPORTING = re.compile(
-    r"\b(?:argued|argues|said|says|stated|claimed|believed|thought|feared|noted|"
-    r"described|warned|predicted|expected|hoped|insisted|asserted|denied)\b"
-)
-#: A length of time ("for the next 20 years") dates what it follows, not a place after it.
-_DURATION = re.compile(r"(?i)(?:for|over|during|the next|the following)\b")
-#: Capitalised words that open a clause without naming a person: "Spanish authorities".
-_NOT_A_PERSON = re.compile(
-    r"[\w-]*(?:ish|ese|ian|ean|ic)|French|Dutch|Swiss|Soviet|German|Greek|British|Tsarist|Nazi"
-    r"|Bolsheviks?|Mensheviks?|Communists?|Socialists?|Imperial|Royal|Red|White|The|A|An"
-)
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:been|\w+ed)\b")
-_NEGATIONS = frozenset({"not", "never", "no", "nor"})
-
-#: Common nouns that act as someone other than the subject when they open a clause.
-_OTHER_AGENTS = frozenset(
-    [
-        "authorities",
-        "government",
-        "police",
-        "policemen",
-        "troops",
-        "army",
-        "navy",
-        "delegates",
-        "workers",
-        "members",
-        "factions",
-        "faction",
-        "opposition",
-        "court",
-        "committee",
-        "sailors",
-        "soldiers",
-        "guards",
-        "bodyguards",
-        "assassins",
-        "typesetters",
-        "supporters",
-        "leaders",
-        "people",
-        "crowd",
-        "fascists",
-        "burglars",
-        "officers",
-        "forces",
-        "party",
-        "mob",
-        "inmates",
-        "prisoners",
-        "strikers",
-        "students",
-        "socialists",
-        "communists",
-        "deputies",
-        "village",
-        "town",
-        "city",
-        "newspaper",
-        "paper",
-        "talks",
-        "negotiations",
-        "commission",
-        "leadership",
-        "unrest",
-        "ship",
-    ]
-)
-#: After a possessive of the subject, these nouns are other people; others are his own acts.
-_RELATIONS = frozenset(
-    [
-        "wife",
-        "husband",
-        "son",
-        "sons",
-        "daughter",
-        "daughters",
-        "sister",
-        "brother",
-        "father",
-        "mother",
-        "parents",
-        "family",
-        "children",
-        "grandson",
-        "granddaughter",
-        "friend",
-        "friends",
-        "colleague",
-        "colleagues",
-        "ally",
-        "allies",
-        "deputy",
-        "secretary",
-        "assistant",
-        "guards",
-        "bodyguards",
-        "supporters",
-        "followers",
-        "opponents",
-        "rivals",
-        "widow",
-        "companion",
-        "biographer",
-        "brother-in-law",
-        "sister-in-law",
-    ]
-)
-#: After a possessive of the subject, these nouns make him the one who moves.
-_OWN_MOVES = frozenset(
-    [
-        "move",
-        "arrival",
-        "return",
-        "departure",
-        "journey",
-        "trip",
-        "ship",
-        "train",
-        "exile",
-        "expulsion",
-        "deportation",
-        "imprisonment",
-        "stay",
-        "flight",
-        "escape",
-        "travels",
-    ]
-)
-_LEADING_WORDS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "during",
-        "when",
-        "while",
-        "from",
-        "by",
-        "for",
-        "with",
-        "following",
-        "upon",
-        "although",
-        "though",
-        "since",
-        "until",
-        "despite",
-        "as",
-        "throughout",
-        "within",
-        "between",
-        "under",
-        "soon",
-        "back",
-        "deported",
-        "exiled",
-        "expelled",
-        "en",
-        "having",
-        "once",
-    ]
-)
-_SUBORDINATORS = frozenset(
-    [
-        "although",
-        "though",
-        "when",
-        "while",
-        "after",
-        "before",
-        "since",
-        "as",
-        "because",
-        "if",
-        "once",
-        "until",
-        "whereas",
-    ]
-)
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "during",
-        "when",
-        "while",
-        "from",
-        "by",
-        "for",
-        "with",
-        "following",
-        "upon",
-        "although",
-        "though",
-        "however",
-        "initially",
-        "later",
-        "soon",
-        "meanwhile",
-        "throughout",
-        "since",
-        "until",
-        "due",
-        "using",
-        "despite",
-        "as",
-        "both",
-        "this",
-        "these",
-        "that",
-        "those",
-        "it",
-        "its",
-        "there",
-        "then",
-        "thus",
-        "consequently",
-        "subsequently",
-        "instead",
-        "nevertheless",
-        "moreover",
-        "furthermore",
-        "also",
-        "again",
-        "eventually",
-        "finally",
-        "only",
-        "even",
-        "accounts",
-        "according",
-        "over",
-        "under",
-        "of",
-        "to",
-        "into",
-        "between",
-        "among",
-        "amid",
-        "amidst",
-        "some",
-        "most",
-        "many",
-        "several",
-        "each",
-        "every",
-        "all",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "first",
-        "second",
-    ]
-)
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "spring",
-        "summer",
-        "autumn",
-        "winter",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
-_CONNECTORS = re.compile(
-    r"^\s*(?:,|\(now|\(|in the|in|near|,\s*near|of the|of|on the|on|at|,\s*at|\s)\s*$"
-)
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’\-]*|\d[\d,.]*|[^\w\s]")
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
-_CLAUSE_BREAK = re.compile(
-    r";|:\s|,\s+(?:while|whereas|but)\s|\s+while\s|,\s+and\s+(?=the\s|[A-Z]|(?:in|on)\s)"
-)
-#: A place after these is a modifier of something else, not where the subject is.
-_NOT_A_STAY = re.compile(
-    r"(?:\bthan\s+(?:in\s+)?|(?<!island )(?<!village )(?<!town )(?<!city )(?<!port )"
-    r"(?<!region )(?<!province )(?<!suburb )(?<!outskirts )(?<!university )(?<!college )"
-    r"(?<!academy )(?<!institute )(?<!school )(?<!conservatory )\bof\s+(?:the\s+)?)$"
-)
-#: Inside a phrase opened by one of these, a place without its own verb is background.
-_BACKGROUND = re.compile(r"\b(?:after|before|following|despite|during|against|since|until)\b")
-_NAME = r"(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+"
-_BORN_AS = re.compile(rf"\(born\s+({_NAME})(?=[;,)])|^({_NAME})(?=\s+(?:was|is)\s+born\b)")
-_WHERE = re.compile(r"\s*(?:\([^)]*\))?,\s+where\s+(\w+)\s+([^,;.]*)")
-_WHERE_KINDS = frozenset({EventKind.ARREST, EventKind.IMPRISONMENT, EventKind.DEATH,
-                          EventKind.HOSPITAL, EventKind.ATTACK, EventKind.EDUCATION})
-_INCLUDING = re.compile(r"\bincluding\s+(?:[A-Z][\w'’\-]*\s+)*([A-Z][\w'’\-]*)")
 _FINENESS = {Precision.DAY: 0, Precision.MONTH: 1, Precision.SEASON: 2, Precision.YEAR: 3}
 _FINER = {"building": 0, "village": 1, "city": 2, "region": 3, "country": 4}
 
@@ -578,7 +177,7 @@ class Subject:
             if key in {"birthname", "birth name", "birth_name", "native name", "name"}:
                 names.append(sentence.text)
             elif not key:
-                names += [m.group(1) or m.group(2) for m in _BORN_AS.finditer(sentence.text)]
+                names += [m.group(1) or m.group(2) for m in BORN_AS.finditer(sentence.text)]
         words = [name.split() for name in names if name.split()]
         surnames = frozenset(w[-1] for w in words if w[-1][:1].isupper())
         given = frozenset(word for w in words for word in w[:-1] if word[:1].isupper())
@@ -598,8 +197,13 @@ class Subject:
         def hide(match: re.Match[str]) -> str:
             first, surname = match.group(1), match.group(2)
             lowered = first.lower()
-            if (first in self.given or lowered in _FUNCTION_WORDS or lowered in _LEADING_WORDS
-                    or lowered in _MONTHS or first in self.surnames):
+            if (
+                first in self.given
+                or lowered in FUNCTION_WORDS
+                or lowered in LEADING_WORDS
+                or lowered in MONTHS
+                or first in self.surnames
+            ):
                 return match.group(0)
             return match.group(0)[: match.start(2) - match.start(0)] + "X" * len(surname)
 
@@ -705,11 +309,12 @@ def _follow_pronouns(text: str, subject: Subject, state: _Narrative) -> None:
         return
     tokens = list(_tokens(masked))
     kind, word = _agent(tokens, subject, [], state.previous_mentions_subject)
-    if kind == "subject" or (state.previous_mentions_subject
-                             and any(t.lower in subject.pronouns for t in tokens)):
+    if kind == "subject" or (
+        state.previous_mentions_subject and any(t.lower in subject.pronouns for t in tokens)
+    ):
         state.other_streak = 0
         return
-    if kind != "other" or not word[:1].isupper() or _NOT_A_PERSON.fullmatch(word):
+    if kind != "other" or not word[:1].isupper() or NOT_A_PERSON.fullmatch(word):
         return
     name = re.sub(r"['’]s$", "", word)
     state.other_streak = state.other_streak + 1 if name == state.other_actor else 1
@@ -761,7 +366,7 @@ def _names_subject(word: str, subject: Subject) -> bool:
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[_Token, ...]:
     """Words and punctuation with offsets; cached, since each sentence is read several times."""
-    return tuple(_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    return tuple(_Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text))
 
 
 def _is_subject(word: str, subject: Subject) -> bool:
@@ -774,12 +379,12 @@ def _is_possessive(word: str) -> bool:
 
 
 def _mask_quotes(text: str) -> str:
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    for match in _CLAUSE_BREAK.finditer(text):
+    for match in CLAUSE_BREAK.finditer(text):
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(text)))
@@ -801,9 +406,9 @@ def _main_start(text: str, start: int, end: int, subject: Subject) -> int:
             return position
         word = first.group(1).lower()
         adverb = comma == first.end() and word.endswith("ly")
-        if word not in _LEADING_WORDS and not adverb:
+        if word not in LEADING_WORDS and not adverb:
             return position
-        if word not in _SUBORDINATORS and any(
+        if word not in SUBORDINATORS and any(
             _is_subject(t.text, subject) and not _is_possessive(t.text)
             for t in _tokens(segment[:comma])
         ):
@@ -823,9 +428,9 @@ def _agent(
             word.lower() in subject.pronouns or _is_subject(word, subject)
         ):
             following = {t.lower for t in tokens[index + 1 : index + 3]}
-            if following & _RELATIONS:
+            if following & RELATIONS:
                 return "other", word
-            if following & _OWN_MOVES:
+            if following & OWN_MOVES:
                 return "subject", word
             continue
         if _is_subject(word, subject):
@@ -834,12 +439,12 @@ def _agent(
             return ("subject" if they_is_subject else "other"), word
         if lower in {"she", "he", "her", "him"} and lower not in subject.pronouns:
             return "other", word
-        if lower in _OTHER_AGENTS or lower == "it":
+        if lower in OTHER_AGENTS or lower == "it":
             return "other", word
         if (
             word[:1].isupper()
-            and lower not in _FUNCTION_WORDS
-            and lower not in _MONTHS
+            and lower not in FUNCTION_WORDS
+            and lower not in MONTHS
             and not re.fullmatch(r"[IVXLC]+", word)
         ):
             return "other", word
@@ -870,8 +475,8 @@ def _sentence_events(
         main_tokens = [t for t in tokens if main <= t.start < c_end]
         clause_tokens = [t for t in tokens if c_start <= t.start < c_end]
         actor = _agent(main_tokens, subject, spans, they)[0] or actor
-        if _INCLUDING.search(text[c_start:c_end]) and any(
-            _is_subject(m.group(1), subject) for m in _INCLUDING.finditer(text[c_start:c_end])
+        if INCLUDING.search(text[c_start:c_end]) and any(
+            _is_subject(m.group(1), subject) for m in INCLUDING.finditer(text[c_start:c_end])
         ):
             actor = "subject"
         kept = _drop_qualifiers(in_clause, text, gazetteer)
@@ -900,9 +505,11 @@ def _sentence_events(
         if made:
             events.extend(_drop_coarse(made))
         elif actor == "subject":
-            events.extend(_placeless_events(
-                sentence, section, text, clause_tokens, clause_dates, dates, state, subject
-            ))
+            events.extend(
+                _placeless_events(
+                    sentence, section, text, clause_tokens, clause_dates, dates, state, subject
+                )
+            )
     return events
 
 
@@ -912,7 +519,7 @@ def _drop_qualifiers(
     """Keep the finest of adjacent places that qualify each other: "Halifax, Nova Scotia"."""
     kept: list[PlaceMention] = []
     for mention in mentions:
-        if kept and _CONNECTORS.match(text[kept[-1].end : mention.start]):
+        if kept and CONNECTORS.match(text[kept[-1].end : mention.start]):
             a, b = kept[-1].place, mention.place
             at = text[kept[-1].end : mention.start].strip(" ,").startswith("at")
             if a.id == b.id:
@@ -965,7 +572,7 @@ def _kind(trigger: _Token | None, clause_text: str) -> EventKind | None:
 
 def _negated(tokens: list[_Token], trigger: _Token) -> bool:
     index = tokens.index(trigger)
-    return any(t.lower in _NEGATIONS for t in tokens[max(0, index - 2) : index])
+    return any(t.lower in NEGATIONS for t in tokens[max(0, index - 2) : index])
 
 
 def _segment_start(text: str, clause_start: int, position: int) -> int:
@@ -991,7 +598,7 @@ def _mention_event(
     segment = _segment_start(text, clause[0], mention.start)
     preceding = text[max(clause[0], mention.start - 16) : mention.start].lower()
     if (
-        _NOT_A_STAY.search(preceding)
+        NOT_A_STAY.search(preceding)
         or re.match(r"\s*(?:a|an)\s", text[segment : mention.start])
         or re.match(r"['’]s\b", text[mention.end :])
     ):
@@ -1005,7 +612,7 @@ def _mention_event(
         trigger = trigger if own else (after[0] if after else trigger)
     scope_start = _segment_start(text, clause[0], trigger.start if trigger else mention.start)
     scope = text[scope_start : mention.start].lower()
-    if any(phrase in scope for phrase in _IRREALIS):
+    if any(phrase in scope for phrase in IRREALIS):
         return None
     if trigger is not None and _negated(tokens, trigger):
         return None
@@ -1023,7 +630,7 @@ def _mention_event(
     if kind is None:
         if not re.search(r"\b(?:in|at|on|near)\s+(?:the\s+)?$", preceding):
             return None
-        if _BACKGROUND.search(text[max(segment, main) : mention.start]) or _REPORTING.search(
+        if BACKGROUND.search(text[max(segment, main) : mention.start]) or REPORTING.search(
             text[main : mention.start]
         ):
             return None
@@ -1047,7 +654,7 @@ def _mention_event(
     ):
         return None
     when, inferred = _pick_date(mention, clause_dates, dates, main, state)
-    if when is None or (inferred and _PAST_PERFECT.search(text[clause[0] : clause[1]])):
+    if when is None or (inferred and PAST_PERFECT.search(text[clause[0] : clause[1]])):
         return None
     event = Event(
         kind=kind,
@@ -1065,16 +672,17 @@ def _mention_event(
     return event, trigger.start if trigger is not None else -1
 
 
-def _where_event(event: Event, mention: PlaceMention, text: str, subject: Subject,
-                 dates: list[DateMention]) -> Event | None:
+def _where_event(
+    event: Event, mention: PlaceMention, text: str, subject: Subject, dates: list[DateMention]
+) -> Event | None:
     """ "moved to Warsaw, where she was arrested in March 1906": a second event at the place."""
-    where = _WHERE.match(text, mention.end)
+    where = WHERE.match(text, mention.end)
     if where is None or not (_is_subject(where.group(1), subject) or where.group(1) == "they"):
         return None
     words = re.findall(r"[a-z]+", where.group(2))
     kinds = [_TRIGGER_KIND[w] for w in words if w in _TRIGGER_KIND]
     kinds = [k for k in kinds if k in _WHERE_KINDS and k is not event.kind]
-    if not kinds or any(w in _NEGATIONS for w in words):
+    if not kinds or any(w in NEGATIONS for w in words):
         return None
     own = [d for d in dates if where.start() <= d.start < where.end()]
     when = own[0].span if own else event.when
@@ -1089,7 +697,7 @@ def _pick_date(
     state: _Narrative,
 ) -> tuple[DateSpan | None, bool]:
     """The clause's date nearest the place; else the sentence's; else the narrative's."""
-    pool = [d for d in clause_dates if not (d.start > mention.end and _DURATION.match(d.text))]
+    pool = [d for d in clause_dates if not (d.start > mention.end and DURATION.match(d.text))]
     if mention.start < main:
         main_dates = [d for d in pool if d.start >= main]
         pool = main_dates or clause_dates
@@ -1265,11 +873,14 @@ def _merge_singletons(events: list[Event], infobox: dict[EventKind, Event]) -> l
         ):
             best = replace(best, place=info.place, place_text=info.place_text, place_inferred=False)
         elif finest is not None and (best.place_inferred or finest.place is not best.place):
-            best = replace(best, place=finest.place, place_text=finest.place_text,
-                           place_inferred=False)
+            best = replace(
+                best, place=finest.place, place_text=finest.place_text, place_inferred=False
+            )
         death = merged.get(EventKind.DEATH)
-        if kind is EventKind.BURIAL and death is not None and (
-            best.date_inferred or not 0 <= best.when.start.year - death.when.start.year <= 1
+        if (
+            kind is EventKind.BURIAL
+            and death is not None
+            and (best.date_inferred or not 0 <= best.when.start.year - death.when.start.year <= 1)
         ):
             best = replace(best, when=death.when, date_inferred=True)
         merged[kind] = best

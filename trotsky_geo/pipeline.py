@@ -14,6 +14,7 @@ from trotsky_geo.gazetteer import Gazetteer
 from trotsky_geo.itinerary import Itinerary, build_itinerary
 
 BUNDLED_TEXT = "trotsky_wikipedia.txt"
+NOMINATIM = "https://nominatim.openstreetmap.org"
 
 
 def bundled_text() -> str:
@@ -32,7 +33,7 @@ def extract(text: str, *, online: bool = False, gazetteer: Gazetteer | None = No
     if "\x00" in text:
         raise InputError("the input is binary data, not text")
     document = parse_document(text)
-    places = gazetteer or (_online_gazetteer() if online else default_gazetteer())
+    places = gazetteer or (online_gazetteer() if online else default_gazetteer())
     events = subject_events(extract_events(document, places))
     if not events:
         raise InputError("no place the subject went to was found in the text")
@@ -46,10 +47,21 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-def _online_gazetteer() -> Gazetteer:
+def online_gazetteer(url: str = NOMINATIM, *, cache_path: Path | None = None) -> Gazetteer:
+    """The offline gazetteer backed by a Nominatim server (the public one by default)."""
+    from urllib.parse import urlsplit
+
     from trotsky_geo.geocoders import OnlineGeocoder
 
-    return Gazetteer.load(online=OnlineGeocoder(cache_path=default_cache_path()))
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise InputError(f"not a Nominatim address: {url!r} (expected http(s)://host[:port])")
+    geocoder = OnlineGeocoder(
+        cache_path=cache_path or default_cache_path(),
+        domain=parts.netloc + parts.path.rstrip("/"),
+        scheme=parts.scheme,
+    )
+    return Gazetteer.load(online=geocoder)
 
 
 def default_cache_path() -> Path:
