@@ -12,7 +12,7 @@ from trotsky_geo import bundled_text, extract
 from trotsky_geo.errors import InputError
 from trotsky_geo.events import Event, EventKind
 from trotsky_geo.itinerary import Itinerary
-from trotsky_geo.maps import base_map, build_map, journey_layer, year_caption
+from trotsky_geo.maps import base_map, build_map, journey_layer, recorded_in, year_caption
 
 SOURCE_URL = "https://en.wikipedia.org/wiki/Leon_Trotsky"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -59,20 +59,18 @@ def kinds_present(itinerary: Itinerary) -> list[str]:
     return [kind.value for kind in EventKind if kind in present]
 
 
-def _current(event: Event, year: int) -> bool:
-    return event.when.start.year <= year <= event.when.end.year
-
-
 def timeline_table(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> pd.DataFrame:
-    """Events up to ``year`` of the chosen kinds: that year's first, then newest to oldest."""
+    """Events up to ``year`` of the chosen kinds, newest first after the highlighted ones.
+
+    The highlighted rows are the events of exactly the stops the map highlights
+    (``recorded_in``), in time order.
+    """
     chosen = set(kinds)
-    shown = [
-        event
-        for event in itinerary.events
-        if event.kind.value in chosen and event.when.start.year <= year
-    ]
-    now = [event for event in shown if _current(event, year)]
-    before = [event for event in reversed(shown) if not _current(event, year)]
+    now: list[Event] = []
+    before: list[Event] = []
+    for stop in itinerary.stops:
+        shown = [e for e in stop.events if e.kind.value in chosen and e.when.start.year <= year]
+        (now if recorded_in(stop, year) else before).extend(shown)
     records = [
         (
             event.when.label,
@@ -81,7 +79,7 @@ def timeline_table(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> pd.
             event.place.name_today,
             event.evidence.sentence,
         )
-        for event in now + before
+        for event in now + before[::-1]
     ]
     table = pd.DataFrame.from_records(records, columns=list(TABLE_COLUMNS))
     table.attrs["current_rows"] = len(now)

@@ -88,6 +88,12 @@ def tooltips(page: str) -> list[str]:
     return [json.loads(value) for value in re.findall(r'"tooltip":\s*("(?:[^"\\]|\\.)*")', page)]
 
 
+def _layer_features(page: str) -> list[dict]:
+    start = page.index("{", page.index("L.geoJSON("))
+    data, _ = json.JSONDecoder().raw_decode(page, start)
+    return data["features"]
+
+
 class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -120,12 +126,38 @@ def test_moving_the_slider_to_1917_shows_that_years_stops(app, itinerary):
     rows = table_rows(app)
     shown = [event for event in itinerary.events if event.when.start.year <= 1917]
     assert len(rows) == len(shown)
-    current = [event for event in shown if event.when.end.year >= 1917]
-    assert current, "the article places Trotsky somewhere in 1917"
-    assert [row["evidence"] for row in rows[: len(current)]] == [
-        event.evidence.sentence for event in current
+    highlighted = rows[: _highlighted_rows(app)]
+    assert "Halifax" in {row["place as written"] for row in highlighted}
+    assert "Vienna" not in {row["place as written"] for row in highlighted}
+
+
+def _highlighted_rows(at: AppTest) -> int:
+    """How many rows, from the top, the user sees on the highlight colour."""
+    styles = at.dataframe[0].proto.arrow_data.styler.styles
+    rows = sorted({int(n) for n in re.findall(r"_row(\d+)_col\d+", styles)})
+    assert rows == list(range(len(rows))), "the highlighted rows are not the top rows"
+    return len(rows)
+
+
+@pytest.mark.parametrize("year", [1887, 1905, 1917, 1929, 1937])
+def test_the_table_highlights_the_events_of_the_stops_the_map_highlights(app, itinerary, year):
+    app.slider(key="year").set_value(year).run()
+    rows = table_rows(app)
+    count = _highlighted_rows(app)
+    highlighted = {row["evidence"] for row in rows[:count]}
+    assert highlighted.isdisjoint(row["evidence"] for row in rows[count:]) or count == 0
+    fmap = folium.Map()
+    journey_layer(itinerary, year=year, kinds=app.multiselect(key="kinds").value).add_to(fmap)
+    popups = [
+        readable(json.dumps(feature["properties"]["popup"]))
+        for feature in _layer_features(fmap.get_root().render())
+        if feature["properties"].get("state") == "current"
     ]
-    assert "Halifax" in {row["place as written"] for row in rows[: len(current)]}
+    assert popups, f"the map highlights a stop in {year}"
+    for popup in popups:
+        assert any(sentence in popup for sentence in highlighted), "a lit stop has no lit row"
+    for sentence in highlighted:
+        assert any(sentence in popup for popup in popups), f"lit row off the lit stops: {sentence}"
 
 
 def test_the_slider_moves_the_table_with_it(app, itinerary):

@@ -7,9 +7,24 @@ import json
 import re
 
 import pytest
-from conftest import NEW_YORK, NORDERHOV, ODESSA, ST_PETERSBURG, TAMPICO, YANOVKA, day, event, year
+from conftest import (
+    NEW_YORK,
+    NORDERHOV,
+    ODESSA,
+    PARIS,
+    ST_PETERSBURG,
+    TAMPICO,
+    VIENNA,
+    YANOVKA,
+    day,
+    event,
+    month,
+    span,
+    year,
+)
 from markupsafe import escape
 
+from trotsky_geo import bundled_text, extract
 from trotsky_geo.events import EventKind
 from trotsky_geo.itinerary import build_itinerary
 from trotsky_geo.maps import (
@@ -21,6 +36,7 @@ from trotsky_geo.maps import (
     journey_layer,
     marker_kind,
     popup_html,
+    recorded_in,
     save_html,
     year_caption,
 )
@@ -225,14 +241,75 @@ def test_base_map_is_the_same_on_every_call(sample_itinerary):
 @pytest.mark.parametrize(
     ("year", "caption"),
     [
-        (1917, "1917 — New York City → Halifax → Amherst → Petrograd"),
+        (1917, "1917 — New York City → New York → Halifax → Amherst → Petrograd"),
         (1879, "1879 — Yanovka"),
-        (1923, "1923 — no recorded movement"),
+        (1870, "1870 — no recorded movement"),
+        (1923, "1923 — no recorded movement (last recorded: Petrograd, May 1917)"),
+        (1929, "1929 — Istanbul → Büyükada → Prinkipo"),
         (1940, "1940 — Avenida Viena → Mexico City"),
     ],
 )
 def test_year_caption(sample_itinerary, year, caption):
     assert year_caption(sample_itinerary, year) == caption
+
+
+@pytest.fixture(scope="module")
+def article():
+    return extract(bundled_text())
+
+
+def test_the_1917_caption_of_the_article_reads_as_the_text_tells_it(article):
+    caption = year_caption(article, 1917)
+    assert caption.startswith(
+        "1917 — New York City → 1522 Vyse Avenue → New York → Halifax → "
+        "Amherst Internment Camp → Russia → Petrograd"
+    ), caption
+    assert "Vienna" not in caption, "a friendship 'for the next 20 years' is no stay in Vienna"
+    assert "United States" not in caption, "he was deported there in December 1916"
+
+
+def test_a_return_within_the_year_is_kept_and_no_name_is_said_twice_in_a_row(article):
+    caption = year_caption(article, 1905)
+    assert "Saint Petersburg → Finland → Saint Petersburg" in caption
+    for year_ in range(1879, 1941):
+        names = year_caption(article, year_).split(" — ", 1)[1].split(" → ")
+        assert all(a != b for a, b in itertools.pairwise(names)), names
+
+
+JOFFE = (
+    "In Vienna he became close to Adolph Joffe, his friend for the next 20 years, who "
+    "introduced him to psychoanalysis."
+)
+
+
+def test_an_inferred_date_does_not_stretch_a_stay():
+    stop = build_itinerary([
+        event(EventKind.RESIDENCE, VIENNA, "Vienna", month(1907, 10),
+              "In October he moved to Vienna in Austria-Hungary.", "Second emigration"),
+        event(EventKind.RESIDENCE, VIENNA, "Vienna", span(year(1907), year(1927)), JOFFE,
+              "Second emigration", date_inferred=True),
+        event(EventKind.RESIDENCE, PARIS, "Paris", month(1915, 1),
+              "In January 1915 in Paris he began editing Nashe Slovo (\"Our Word\"), an "
+              "internationalist socialist newspaper, initially with Martov (who soon resigned "
+              "as the paper moved left).", "World War I (1914–1917)"),
+    ]).stops[0]
+    assert recorded_in(stop, 1907)
+    assert not recorded_in(stop, 1908)
+    assert not recorded_in(stop, 1917)
+
+
+def test_recorded_in_is_what_the_map_highlights(sample_itinerary):
+    for year_ in (1887, 1905, 1917, 1929, 1936):
+        fmap = base_map(sample_itinerary)
+        journey_layer(sample_itinerary, year=year_).add_to(fmap)
+        drawn = stops_of(layer_data(fmap.get_root().render(), "L.geoJSON("), "current")
+        expected = [i for i, s in enumerate(sample_itinerary.stops) if recorded_in(s, year_)]
+        assert [p["stop"] for p in drawn] == expected
+
+
+def test_the_app_legend_starts_closed_and_the_export_legend_open(sample_itinerary):
+    assert "!true &&" in base_map(sample_itinerary).get_root().render()
+    assert "!false &&" in build_map(sample_itinerary).get_root().render()
 
 
 def test_a_death_shows_on_the_marker_even_when_the_stay_began_with_travel(sample_itinerary):

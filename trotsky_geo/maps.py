@@ -24,6 +24,7 @@ from folium.plugins import Timeline, TimelineSlider
 from folium.template import Template
 from folium.utilities import JsCode
 
+from trotsky_geo.dates import DateSpan
 from trotsky_geo.events import EventKind
 from trotsky_geo.itinerary import Itinerary, Stop
 
@@ -33,9 +34,18 @@ EARTH_RADIUS_KM = 6371.0
 ARC_STEP_KM = 50.0  # one interpolated point per this many km of a leg
 ARROW_MIN_KM = 60.0  # legs shorter than this get no arrowhead: it would sit on the markers
 NEARBY_KM = 150.0  # stops this close to an earlier one are fanned out around it (pixels)
-FAN_STEP_PX = 20.0  # distance in pixels between fanned-out markers
+FAN_STEP_PX = 16.0  # distance in pixels between fanned-out markers
 LEG_COLOUR = "#37474f"
 LEGEND_AND_SLIDER_PX = (180, 90)  # room kept free of stops at the right and bottom edges
+COLLAPSED_LEGEND_PX = (40, 20)  # the same when the legend starts closed and there is no slider
+LEGEND_OPEN_FROM_PX = 600  # a map shorter than this starts with the legend closed
+
+# The in-map date large enough to read from the back of a classroom; long evidence scrolls.
+_CSS = """
+.leaflet-timeline-control .time-text {font:bold 22px/1.2 sans-serif;color:#263238;}
+.leaflet-popup-content .tg-popup {overflow-wrap:anywhere;}
+.tg-legend summary {white-space:nowrap;}
+"""
 
 Feature = dict[str, Any]  # one GeoJSON feature, as json.dumps takes it
 
@@ -67,7 +77,7 @@ KIND_STYLES: MappingProxyType[EventKind, KindStyle] = MappingProxyType({
 })
 
 # Marker sizes in pixels by state: a stop on a static map, the stay under way, a past stay.
-_SIZES = MappingProxyType({"stop": 26, "current": 34, "visited": 22})
+_SIZES = MappingProxyType({"stop": 24, "current": 32, "visited": 14})
 _Z = MappingProxyType({"stop": 200, "current": 1000, "visited": 0})
 
 _LANDMARKS = (EventKind.DEATH, EventKind.BURIAL, EventKind.BIRTH)
@@ -116,10 +126,12 @@ _POINT_TO_LAYER = """function (feature, latlng) {
     dot.style.boxShadow = p.state === "current" ?
         "0 0 0 3px " + p.colour + ", 0 0 12px 4px rgba(255,235,59,0.9)" :
         "0 1px 3px rgba(0,0,0,0.5)";
-    var glyph = document.createElement("i");
-    glyph.className = "fa-solid " + p.icon;
-    dot.appendChild(glyph);
-    return L.marker(latlng, {
+    if (p.state !== "visited") {  // a past stay is a small dot in its kind's colour
+        var glyph = document.createElement("i");
+        glyph.className = "fa-solid " + p.icon;
+        dot.appendChild(glyph);
+    }
+    var marker = L.marker(latlng, {
         icon: L.divIcon({
             html: dot,
             className: "tg-stop tg-" + p.state + " tg-kind-" + p.kind,
@@ -128,14 +140,28 @@ _POINT_TO_LAYER = """function (feature, latlng) {
             popupAnchor: [0, -d / 2]
         }),
         zIndexOffset: Number(p.z),
-        riseOnHover: true
+        riseOnHover: true,
+        autoPanOnFocus: false
     });
+    // A press on a marker must not focus it, or the map, the browser's way: in a page whose
+    // map runs below the window (the app's iframe), that scrolls the page before the click
+    // lands and the popup never opens. The marker takes focus without scrolling; Tab still
+    // reaches it.
+    marker.on("add", function () {
+        var element = marker.getElement();
+        L.DomEvent.on(element, "mousedown", function (event) {
+            L.DomEvent.stopPropagation(event);
+            event.preventDefault();
+            element.focus({preventScroll: true});
+        });
+    });
+    return marker;
 }"""
 
 _ON_EACH_FEATURE = """function (feature, layer) {
     var p = feature.properties;
     if (p.role === "stop") {
-        layer.bindPopup(p.popup, {maxWidth: 360, maxHeight: 320});
+        layer.bindPopup(p.popup, {maxWidth: 340, maxHeight: 260, autoPanPadding: [20, 20]});
         layer.bindTooltip(p.tooltip, {direction: "top"});
     }
 }"""
@@ -175,7 +201,11 @@ class JourneyGeoJson(MacroElement):
 
 
 class Legend(MacroElement):
-    """A map control listing the kinds of stop shown, with the one-file note of the export."""
+    """A map control listing the kinds of stop shown, with the one-file note of the export.
+
+    It opens by itself on a map at least LEGEND_OPEN_FROM_PX tall unless ``collapsed``; a click
+    on its title opens or closes it. It also carries the page's few style rules.
+    """
 
     _template = Template(
         """
@@ -184,18 +214,27 @@ class Legend(MacroElement):
             var title = {{ this.title|tojson }};
             var entries = {{ this.entries|tojson }};
             var note = {{ this.note|tojson }};
+            var map = {{ this._parent.get_name() }};
+            var style = document.createElement("style");
+            style.textContent = {{ this.css|tojson }};
+            document.head.appendChild(style);
             var control = L.control({position: "topright"});
             control.onAdd = function () {
                 var box = L.DomUtil.create("div", "tg-legend leaflet-bar");
                 box.style.cssText = "background:rgba(255,255,255,0.92);padding:6px 8px;" +
-                    "font:12px/1.4 sans-serif;max-width:220px;";
+                    "font:12px/1.4 sans-serif;max-width:260px;";
                 var details = L.DomUtil.create("details", "", box);
-                details.open = true;
+                details.open = !{{ this.collapsed|tojson }} &&
+                    map.getSize().y >= {{ this.open_from_px }};
                 var summary = L.DomUtil.create("summary", "", details);
                 summary.style.cssText = "font-weight:bold;cursor:pointer;";
                 summary.textContent = title;
+                var grid = L.DomUtil.create("div", "tg-legend-grid", details);
+                grid.style.cssText = "display:grid;grid-template-columns:auto auto;" +
+                    "column-gap:10px;row-gap:1px;margin-top:4px;";
                 entries.forEach(function (entry) {
-                    var row = L.DomUtil.create("div", "tg-legend-entry", details);
+                    var row = L.DomUtil.create("div", "tg-legend-entry", grid);
+                    row.style.whiteSpace = "nowrap";
                     var swatch = L.DomUtil.create("span", "", row);
                     swatch.style.cssText = "display:inline-block;width:16px;height:16px;" +
                         "border-radius:50%;margin-right:6px;vertical-align:middle;" +
@@ -212,17 +251,22 @@ class Legend(MacroElement):
                 L.DomEvent.disableScrollPropagation(box);
                 return box;
             };
-            control.addTo({{ this._parent.get_name() }});
+            control.addTo(map);
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, kinds: Iterable[EventKind], *, title: str, note: str) -> None:
+    def __init__(
+        self, kinds: Iterable[EventKind], *, title: str, note: str, collapsed: bool = False
+    ) -> None:
         super().__init__()
         self._name = "Legend"
         self.title = title
         self.note = note
+        self.collapsed = collapsed
+        self.open_from_px = LEGEND_OPEN_FROM_PX
+        self.css = _CSS
         shown = set(kinds)
         self.entries = [
             {"label": style.label, "colour": style.colour, "icon": style.icon}
@@ -294,8 +338,11 @@ def build_map(
 
 
 def base_map(itinerary: Itinerary) -> folium.Map:
-    """The unchanging frame for the app: tiles, a start view fitted to every stop, the legend."""
-    return _frame(itinerary, itinerary.stops, None)
+    """The unchanging frame for the app: tiles, a start view fitted to every stop, the legend.
+
+    The legend starts closed, one line in the corner, so that it covers no stop.
+    """
+    return _frame(itinerary, itinerary.stops, None, collapsed=True)
 
 
 def journey_layer(
@@ -315,7 +362,7 @@ def journey_layer(
         return group
     features = [
         _stop_feature(
-            stop, index, offset, "current" if _recorded_in(stop, year) else "visited", chosen
+            stop, index, offset, "current" if recorded_in(stop, year) else "visited", chosen
         )
         for index, stop, offset in reached
     ]
@@ -325,16 +372,48 @@ def journey_layer(
 
 
 def year_caption(itinerary: Itinerary, year: int) -> str:
-    """One line for a year: "1917 — New York City → Halifax → Amherst → Petrograd"."""
+    """One line for a year: "1917 — New York City → Halifax → Amherst → Petrograd".
+
+    The names are the highlighted stops' places as the text wrote them for that year, each
+    stop's names once, in order. A name is never said twice in a row. A return later in the
+    year ("Saint Petersburg → Finland → Saint Petersburg") is a move the map draws as a leg,
+    so the caption keeps it; a region named again inside a later stop ("Siberia") is not. A
+    year without a recorded stop says where the subject was last recorded.
+    """
     names: list[str] = []
     for stop in itinerary.stops:
-        if _recorded_in(stop, year):
-            name = stop.names_written[0]
-            if not names or names[-1] != name:
+        if not recorded_in(stop, year):
+            continue
+        started = [e.place_text for e in stop.events if e.when.start.year <= year]
+        written = [e.place_text for e in stop.events if _spans(e.when, year)] or started[:1]
+        for position, name in enumerate(dict.fromkeys(written)):
+            repeat = name in names and position > 0
+            if not repeat and (not names or names[-1] != name):
                 names.append(name)
-    if not names:
+    if names:
+        return f"{year} — " + " → ".join(names)
+    before = [stop for stop in itinerary.stops if stop.arrival.start.year < year]
+    if not before:
         return f"{year} — no recorded movement"
-    return f"{year} — " + " → ".join(names)
+    last = before[-1]
+    return (
+        f"{year} — no recorded movement (last recorded: {last.names_written[0]}, "
+        f"{last.arrival.label})"
+    )
+
+
+def recorded_in(stop: Stop, year: int) -> bool:
+    """Whether the text itself places the subject at ``stop`` during ``year``.
+
+    From the arrival to the latest date the text gives there: an event's end, or only its
+    start when the date was inferred, or the stated end of the stay. A departure inferred from
+    the next stop does not count. The map highlights these stops and the app's table their
+    events, so both always agree.
+    """
+    last = max(event.when.start if event.date_inferred else event.when.end for event in stop.events)
+    if not stop.departure_inferred:
+        last = max(last, stop.departure.end)
+    return stop.arrival.start.year <= year <= last.year
 
 
 def save_html(fmap: folium.Map, path: str | Path) -> Path:
@@ -452,12 +531,8 @@ def _stay_end(stop: Stop) -> dt.date:
     return max(end, stop.arrival.start)
 
 
-def _recorded_in(stop: Stop, year: int) -> bool:
-    """Whether the text places the subject at this stop during ``year`` (not by inference)."""
-    last = max(event.when.end for event in stop.events)
-    if not stop.departure_inferred:
-        last = max(last, stop.departure.end)
-    return stop.arrival.start.year <= year <= last.year
+def _spans(when: DateSpan, year: int) -> bool:
+    return when.start.year <= year <= when.end.year
 
 
 def _stay_label(stop: Stop) -> str:
@@ -470,7 +545,11 @@ def _stay_label(stop: Stop) -> str:
 
 
 def _frame(
-    itinerary: Itinerary, stops: Sequence[Stop], kinds: frozenset[EventKind] | None
+    itinerary: Itinerary,
+    stops: Sequence[Stop],
+    kinds: frozenset[EventKind] | None,
+    *,
+    collapsed: bool = False,
 ) -> folium.Map:
     fmap = folium.Map(
         tiles=TILES, location=(30.0, 20.0), zoom_start=2, control_scale=True, zoom_snap=0.25
@@ -481,11 +560,11 @@ def _frame(
         fmap.fit_bounds(
             [[min(lats), min(lons)], [max(lats), max(lons)]],
             padding_top_left=(50, 20),
-            padding_bottom_right=LEGEND_AND_SLIDER_PX,
+            padding_bottom_right=COLLAPSED_LEGEND_PX if collapsed else LEGEND_AND_SLIDER_PX,
         )
     title = f"{itinerary.subject}: kinds of stop" if itinerary.subject else "Kinds of stop"
     shown = {marker_kind(stop, kinds) for stop in (stops or itinerary.stops)}
-    Legend(shown, title=title, note=EXPORT_NOTE).add_to(fmap)
+    Legend(shown, title=title, note=EXPORT_NOTE, collapsed=collapsed).add_to(fmap)
     return fmap
 
 

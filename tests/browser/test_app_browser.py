@@ -105,6 +105,13 @@ def test_the_slider_redraws_the_map_in_place(browser_page, app_url):
     whole_life = frame.locator(".tg-stop").count()
     assert whole_life >= 10
     frame.locator("body").evaluate("() => { window.__sameMap = 'not remounted'; }")
+    legend = frame.locator(".tg-legend")
+    assert legend.locator("details[open]").count() == 0, "the legend starts closed in the app"
+    assert legend.bounding_box()["height"] < 40
+    legend.locator("summary").click()
+    assert legend.locator("details[open]").count() == 1
+    assert legend.locator(".tg-legend-entry").first.is_visible()
+    legend.locator("summary").click()
     _shot(page, "app-opened.png")
 
     slider = page.locator(SLIDER).first
@@ -118,7 +125,8 @@ def test_the_slider_redraws_the_map_in_place(browser_page, app_url):
     assert frame.locator("body").evaluate("() => window.__sameMap") == "not remounted"
     assert 0 < frame.locator(".tg-stop").count() < whole_life
     assert frame.locator(".tg-current").count() >= 1
-    page.locator(MAP_FRAME).evaluate("frame => frame.scrollIntoView({block: 'center'})")
+    # No scrolling first: the map runs below the window, as on a laptop, and the click alone
+    # must open the popup (a marker focused the browser's way used to scroll it away).
     frame.locator(".tg-current").first.click()
     evidence = frame.locator(".leaflet-popup-content .tg-evidence").first
     evidence.wait_for(timeout=10_000)

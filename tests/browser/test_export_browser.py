@@ -83,6 +83,7 @@ def test_every_cdn_url_the_map_references_is_served(sample_itinerary):
 
 def test_exported_map_plays_through_the_years(browser_page, sample_itinerary, tmp_path):
     page = open_map(browser_page, sample_itinerary, tmp_path / "journey.html")
+    assert page.locator(".tg-legend details[open] .tg-legend-entry").first.is_visible()
     assert 1879 <= shown_year(page) <= 1940
     pause(page)
     before = shown_year(page)
