@@ -5,14 +5,14 @@ copied text) with a gold CSV annotated from the text alone before the extractor 
 Floors are the measured figures less 0.05 (recall, precision) and the measured count of
 invented movements, so a regression fails while the gold stays independent of the output.
 
-Measured on the committed code (run 1) and with the lead's in-progress gazetteer.py (run 2):
-                run 1: recall  precision  invented   run 2: recall  precision  invented
-    bolivar            0.419   1.000      0                 0.452   1.000      0
-    douglass           0.439   1.000      0                 0.439   1.000      0
-    guevara            0.235   0.909      1                 0.412   0.938      1
-    lenin              0.558   0.900      0                 0.674   0.941      0
-    luxemburg          0.760   1.000      0                 0.760   0.955      0
-MEASURED keeps the lower figure of the two runs; raise it once the gazetteer change is merged.
+Measured with the scorer that also checks each found place's coordinate (a wrong namesake
+is not a find):
+                recall  precision  invented
+    bolivar     0.677   1.000      0
+    douglass    0.707   0.889      0
+    guevara     0.559   0.955      0
+    lenin       0.744   0.972      0
+    luxemburg   0.760   1.000      0
 """
 
 from pathlib import Path
@@ -26,11 +26,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "biographies"
 
 # name: (recall, precision, invented) as measured; floors are derived below.
 MEASURED = {
-    "bolivar": (0.419, 1.000, 0),
-    "douglass": (0.439, 1.000, 0),
-    "guevara": (0.235, 0.909, 1),
-    "lenin": (0.558, 0.900, 0),
-    "luxemburg": (0.760, 0.955, 0),
+    "bolivar": (0.677, 1.000, 0),
+    "douglass": (0.707, 0.889, 0),
+    "guevara": (0.559, 0.955, 0),
+    "lenin": (0.744, 0.972, 0),
+    "luxemburg": (0.760, 1.000, 0),
 }
 MARGIN = 0.05
 

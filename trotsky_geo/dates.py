@@ -88,8 +88,14 @@ def find_dates(
         if span is None:
             continue
         mentions.append(
-            DateMention(span, text[found.start : found.end], found.start, found.end,
-                        found.relative, found.aside)
+            DateMention(
+                span,
+                text[found.start : found.end],
+                found.start,
+                found.end,
+                found.relative,
+                found.aside,
+            )
         )
         if not found.aside and found.kind != "duration":
             reference = span
@@ -110,43 +116,108 @@ def heading_span(heading: str) -> DateSpan | None:
     if first == last:
         return first
     precision = max(first.precision, last.precision, key=_COARSENESS.index)
-    return DateSpan(first.start, max(first.end, last.end), precision,
-                    f"{first.label} – {last.label}")
+    return DateSpan(
+        first.start, max(first.end, last.end), precision, f"{first.label} – {last.label}"
+    )
 
 
 # -- grammar ---------------------------------------------------------------------------------
 
 _COARSENESS = (Precision.DAY, Precision.MONTH, Precision.SEASON, Precision.YEAR)
-_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 _MONTH_NUMBERS = {
-    **{name.lower(): number for number, name in enumerate(
-        ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"), start=1)},
+    **{
+        name.lower(): number
+        for number, name in enumerate(
+            (
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ),
+            start=1,
+        )
+    },
     **{name.lower(): number for number, name in enumerate(_ABBREVIATIONS, start=1)},
     "sept": 9,
 }
-_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-                  "winter": (12, 14)}
+_SEASON_MONTHS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 14),
+}
 _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _PART_SYNONYMS = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
-_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31),
-             "christmas day": (12, 25), "christmas eve": (12, 24)}
+_HOLIDAYS = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+}
 
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen")
+_UNITS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _NUMBER_WORDS = {
     **{word: value for value, word in enumerate(_UNITS, start=1)},
     **{word: 10 * index for index, word in enumerate(_TENS, start=2)},
-    "a": 1, "an": 1, "a few": 3, "several": 3, "a couple of": 2, "a couple": 2, "a dozen": 12,
+    "a": 1,
+    "an": 1,
+    "a few": 3,
+    "several": 3,
+    "a couple of": 2,
+    "a couple": 2,
+    "a dozen": 12,
 }
 
-_MON = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-        r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
+_MON = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
+)
 _DAY = r"(?<![\d,.])(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?\b"
 _YEAR = r"(?<![\w,.$£€#])(?<![Pp]re-)(?<![Pp]ost-)(?:1\d{3}|20\d{2})(?!\d|[,.]\d|['’]?s\b)"
 _DECADE = r"(?<![\w,.])(?:1\d\d0|20\d0)"
@@ -154,26 +225,40 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?i:early|mid|late)"
 _SEASON = r"(?i:spring|summer|autumn|fall|winter)"
 _STYLE_NOTE = r"(?:\s*\[(?:O\.S\.|N\.S\.)[^\]\n]{0,30}\])"
-_WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[:9])}))?"
-                rf"|{'|'.join(_UNITS)})")
+_WORD_NUMBER = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[:9])}))?"
+    rf"|{'|'.join(_UNITS)})"
+)
 _NUM = rf"(?:\d{{1,3}}|a\s+few|a\s+couple(?:\s+of)?|a\s+dozen|several|{_WORD_NUMBER}|an?)\b"
 _AGE = rf"(?:\d{{1,3}}|{_WORD_NUMBER})\b"
 _UNIT = r"(?:day|week|month|year|decade)s?\b"
 
 # Each form of a single date, with named fields; composite patterns use them unnamed.
 _POINT_FORMS = (
-    ("dmy", rf"(?:{_WEEKDAY},?\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MON}){_STYLE_NOTE}?"
-            rf"(?:,?\s+(?P<year>{_YEAR}))?"),
+    (
+        "dmy",
+        rf"(?:{_WEEKDAY},?\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MON}){_STYLE_NOTE}?"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?",
+    ),
     ("mdy", rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MON})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"),
     ("my", rf"(?P<month>{_MON}),?\s+(?P<year>{_YEAR})"),
     ("mpart", rf"(?P<part>{_PART})(?:-|\s+)(?P<month>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"),
     ("decade", rf"(?:(?i:the)\s+)?(?:(?P<part>{_PART})(?:-|\s+))?(?P<decade>{_DECADE})['’]?s\b"),
-    ("ypart", rf"(?:(?:(?i:the)\s+)?(?P<part>{_PART})(?:-|\s+)"
-              rf"|(?i:the\s+(?P<partname>beginning|start|middle|end)\s+of\s+))(?P<year>{_YEAR})"),
-    ("season", rf"(?:(?i:the)\s+)?(?P<season>{_SEASON})(?:\s*/\s*(?P<season2>{_SEASON}))?"
-               rf"(?:\s+of)?\s+(?P<year>{_YEAR})"),
-    ("holiday", rf"(?P<holiday>(?i:new\s+year['’]s\s+(?:day|eve)|christmas\s+(?:day|eve)))"
-                rf"(?:,?\s+(?P<year>{_YEAR}))?"),
+    (
+        "ypart",
+        rf"(?:(?:(?i:the)\s+)?(?P<part>{_PART})(?:-|\s+)"
+        rf"|(?i:the\s+(?P<partname>beginning|start|middle|end)\s+of\s+))(?P<year>{_YEAR})",
+    ),
+    (
+        "season",
+        rf"(?:(?i:the)\s+)?(?P<season>{_SEASON})(?:\s*/\s*(?P<season2>{_SEASON}))?"
+        rf"(?:\s+of)?\s+(?P<year>{_YEAR})",
+    ),
+    (
+        "holiday",
+        rf"(?P<holiday>(?i:new\s+year['’]s\s+(?:day|eve)|christmas\s+(?:day|eve)))"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?",
+    ),
     ("year", rf"(?P<year>{_YEAR})"),
 )
 _PARTIAL_FORMS = (("mon", rf"(?P<month>{_MON})"), ("day", rf"(?P<day>{_DAY})"))
@@ -189,30 +274,32 @@ _POINT_OR_PART = rf"(?:{_POINT}|{_MON}|{_DAY})"
 _DASH = r"\s*[–—-]\s*"
 
 # "the October Revolution", "the July Days": a month naming an event, not a time.
-_NOT_EVENT = (r"(?!\s+(?:Revolution|Days?|Manifesto|Theses|Crisis|Uprising|Insurrection|Coup"
-              r"|Putsch|Offensive|Strike|Plenum|Agreement|Decree|Constitution)\b)")
+_NOT_EVENT = (
+    r"(?!\s+(?:Revolution|Days?|Manifesto|Theses|Crisis|Uprising|Insurrection|Coup"
+    r"|Putsch|Offensive|Strike|Plenum|Agreement|Decree|Constitution)\b)"
+)
 _ALTERNATIVES = {
     "fromto": rf"(?P<fromto>(?i:\b(?:from|between))\s+(?P<from>{_POINT_OR_PART})"
-              rf"(?:\s+(?i:to|until|till|and|through)\b\s*|{_DASH})(?P<to>{_POINT_OR_MONTH}))",
+    rf"(?:\s+(?i:to|until|till|and|through)\b\s*|{_DASH})(?P<to>{_POINT_OR_MONTH}))",
     "range": rf"(?P<range>(?P<first>{_POINT_OR_MONTH})(?:{_DASH}|/(?=\d))"
-             rf"(?P<last>{_POINT_OR_MONTH}|\d\d(?!\d)))",
+    rf"(?P<last>{_POINT_OR_MONTH}|\d\d(?!\d)))",
     "dayrange": rf"(?P<dayrange>{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?"
-                rf"|{_MON}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR})?)",
+    rf"|{_MON}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR})?)",
     "shift": rf"(?P<shift>(?i:\b{_NUM}\s+{_UNIT}\s+(?:later|earlier|afterwards?)\b))",
     "anaphor": r"(?P<anaphor>(?i:\b(?:(?:the|that)\s+(?:following|next|previous|preceding|same)"
-               r"\s+(?:day|morning|evening|night|week|month|year)|(?:later|earlier)\s+"
-               r"(?:that|in\s+the)\s+year|that\s+(?:day|year))\b))",
+    r"\s+(?:day|morning|evening|night|week|month|year)|(?:later|earlier)\s+"
+    r"(?:that|in\s+the)\s+year|that\s+(?:day|year))\b))",
     "duration": rf"(?P<duration>(?i:\b(?:for\s+(?:(?:his|her|their|its|the)\s+)?"
-                r"(?:(?:first|next|last|following|another|over|about|around|nearly|almost|some"
-                rf"|roughly|more\s+than|less\s+than|at\s+least|only|just)\s+)*"
-                rf"|the\s+(?:next|following|first)\s+)(?:{_NUM}\s+)?{_UNIT}))",
+    r"(?:(?:first|next|last|following|another|over|about|around|nearly|almost|some"
+    rf"|roughly|more\s+than|less\s+than|at\s+least|only|just)\s+)*"
+    rf"|the\s+(?:next|following|first)\s+)(?:{_NUM}\s+)?{_UNIT}))",
     "age": rf"(?P<age>(?i:\bwhen\s+(?:he|she|the\s+latter|the\s+former)\s+was\s+"
-           rf"(?:only\s+|just\s+|about\s+|barely\s+)?{_AGE}\s+years?\s+(?:old|of\s+age)\b"
-           rf"|\bat\s+(?:the\s+)?age\s+(?:of\s+)?{_AGE}|\baged\s+{_AGE})"
-           rf"|\b{_AGE}-year-old(?=\s+[A-Z]))",
+    rf"(?:only\s+|just\s+|about\s+|barely\s+)?{_AGE}\s+years?\s+(?:old|of\s+age)\b"
+    rf"|\bat\s+(?:the\s+)?age\s+(?:of\s+)?{_AGE}|\baged\s+{_AGE})"
+    rf"|\b{_AGE}-year-old(?=\s+[A-Z]))",
     "point": rf"(?P<point>{_POINT})",
     "month": r"(?P<month>(?i:\b(?:in|on|by|since|until|till|through|throughout|during|before"
-             rf"|after|around|from)\s+)(?P<bare>{_MON})(?![.,]?\s*[\d–—/-]){_NOT_EVENT})",
+    rf"|after|around|from)\s+)(?P<bare>{_MON})(?![.,]?\s*[\d–—/-]){_NOT_EVENT})",
 }
 
 
@@ -233,12 +320,40 @@ _STARTS: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(("later", "earlier"), _grammar("anaphor")),
     "for": _grammar("duration"),
     **dict.fromkeys(("when", "at", "aged"), _grammar("age")),
-    **dict.fromkeys(("early", "mid", "late", "spring", "summer", "autumn", "fall", "winter"),
-                    _POINT_START),
-    **dict.fromkeys(("new", "christmas", "monday", "tuesday", "wednesday", "thursday", "friday",
-                     "saturday", "sunday"), _grammar("point")),
-    **dict.fromkeys(("in", "on", "by", "since", "until", "till", "through", "throughout",
-                     "during", "before", "after", "around"), _PREPOSITION_START),
+    **dict.fromkeys(
+        ("early", "mid", "late", "spring", "summer", "autumn", "fall", "winter"), _POINT_START
+    ),
+    **dict.fromkeys(
+        (
+            "new",
+            "christmas",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ),
+        _grammar("point"),
+    ),
+    **dict.fromkeys(
+        (
+            "in",
+            "on",
+            "by",
+            "since",
+            "until",
+            "till",
+            "through",
+            "throughout",
+            "during",
+            "before",
+            "after",
+            "around",
+        ),
+        _PREPOSITION_START,
+    ),
     **dict.fromkeys(("a", "an", "several", *_UNITS, *_TENS), _grammar("shift")),
 }
 # Every expression holds a number, a month or a time unit, a few words from its start.
@@ -250,10 +365,14 @@ _CORE = re.compile(  # one leading character class lets the scan skip other text
 )
 _POINT_PARSERS = tuple((kind, re.compile(p)) for kind, p in (*_POINT_FORMS, *_PARTIAL_FORMS))
 _DAYRANGE_PARSERS = (
-    re.compile(rf"(?P<day>{_DAY}){_DASH}(?P<day2>{_DAY})\s+(?P<month>{_MON})"
-               rf"(?:,?\s+(?P<year>{_YEAR}))?"),
-    re.compile(rf"(?P<month>{_MON})\s+(?P<day>{_DAY}){_DASH}(?P<day2>{_DAY})"
-               rf"(?:,?\s+(?P<year>{_YEAR}))?"),
+    re.compile(
+        rf"(?P<day>{_DAY}){_DASH}(?P<day2>{_DAY})\s+(?P<month>{_MON})"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?"
+    ),
+    re.compile(
+        rf"(?P<month>{_MON})\s+(?P<day>{_DAY}){_DASH}(?P<day2>{_DAY})"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?"
+    ),
 )
 _NUMBER_TEXT = re.compile(rf"(?i:\b{_NUM}|\b{_AGE})")
 _UNIT_TEXT = re.compile(r"(?i:day|week|month|year|decade)")
@@ -369,8 +488,9 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
         point = _parse_point(match.group("bare"))
         return None if point is None else _point_candidate(point, match.start("bare"), end, False)
     if kind == "fromto":
-        return _range_candidate(_parse_point(match.group("from")),
-                                _parse_point(match.group("to")), start, end, False)
+        return _range_candidate(
+            _parse_point(match.group("from")), _parse_point(match.group("to")), start, end, False
+        )
     if kind == "range":
         first = _parse_point(match.group("first"))
         last = _range_end(first, match.group("last"))
@@ -389,17 +509,35 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
     lowered = phrase.lower()
     if kind == "shift":
         steps = _number(phrase) * (-1 if "earlier" in lowered else 1)
-        return _Candidate(start, end, "anaphor", True, False,
-                          lambda ref: None if ref is None else _shift(ref, steps, unit))
+        return _Candidate(
+            start,
+            end,
+            "anaphor",
+            True,
+            False,
+            lambda ref: None if ref is None else _shift(ref, steps, unit),
+        )
     if kind == "anaphor":
-        return _Candidate(start, end, "anaphor", True, False,
-                          lambda ref: None if ref is None else _anaphor(lowered, unit, ref))
+        return _Candidate(
+            start,
+            end,
+            "anaphor",
+            True,
+            False,
+            lambda ref: None if ref is None else _anaphor(lowered, unit, ref),
+        )
     counted = _NUMBER_TEXT.search(phrase) is not None
     if not counted and phrase.lower().endswith("s"):
         return None  # "for years": too vague to span
     count = _number(phrase) if counted else 1  # "for the next year"
-    return _Candidate(start, end, "duration", True, False,
-                      lambda ref: None if ref is None else _duration(ref, count, unit))
+    return _Candidate(
+        start,
+        end,
+        "duration",
+        True,
+        False,
+        lambda ref: None if ref is None else _duration(ref, count, unit),
+    )
 
 
 def _point_candidate(point: _Point, start: int, end: int, aside: bool) -> _Candidate:
@@ -438,8 +576,9 @@ def _dayrange_candidate(phrase: str, start: int, end: int) -> _Candidate | None:
     return None
 
 
-def _range_candidate(first: _Point | None, last: _Point | None, start: int, end: int,
-                     aside: bool) -> _Candidate | None:
+def _range_candidate(
+    first: _Point | None, last: _Point | None, start: int, end: int, aside: bool
+) -> _Candidate | None:
     if first is None or last is None or last.kind == "day":
         return None
     if first.kind == "day" and last.kind not in ("dmy", "mdy"):
@@ -477,8 +616,12 @@ def _fill_range(first: _Point, last: _Point, ref: DateSpan | None) -> tuple[_Poi
 
 def _join(first: _Point, last: _Point) -> DateSpan:
     head, tail = _point_span(first), _point_span(last)
-    if first.kind == "season" and first.seasons[-1] == "winter" and last.kind == "year" \
-            and last.year == head.end.year:
+    if (
+        first.kind == "season"
+        and first.seasons[-1] == "winter"
+        and last.kind == "year"
+        and last.year == head.end.year
+    ):
         return head
     if tail.end < head.start:
         raise ValueError(f"date range runs backwards: {head.label} to {tail.label}")
@@ -541,8 +684,11 @@ def _number(phrase: str) -> int:
     word = re.sub(r"\s+", " ", match.group().lower())
     if word.isdigit():
         return int(word)
-    return sum(_NUMBER_WORDS[piece] for piece in word.split("-")) if "-" in word \
+    return (
+        sum(_NUMBER_WORDS[piece] for piece in word.split("-"))
+        if "-" in word
         else _NUMBER_WORDS[word]
+    )
 
 
 def _is_aside(text: str, start: int, end: int, *, named_range: bool) -> bool:
@@ -550,14 +696,16 @@ def _is_aside(text: str, start: int, end: int, *, named_range: bool) -> bool:
     if not _ASIDE_CLOSE.match(text, end):
         return False
     before = text[max(0, start - 200) : start]
-    return bool(_ASIDE_NAME.search(before)
-                or (named_range and _ASIDE_NAMED_RANGE.search(before)))
+    return bool(_ASIDE_NAME.search(before) or (named_range and _ASIDE_NAMED_RANGE.search(before)))
 
 
 def _restated(text: str, found: _Candidate, rest: list[_Candidate]) -> bool:
     """A relative phrase followed by the date it means: "The following day, 3 December 1905"."""
-    return bool(rest) and not rest[0].relative \
+    return (
+        bool(rest)
+        and not rest[0].relative
         and _LIST_GAP.fullmatch(text, found.end, rest[0].start) is not None
+    )
 
 
 def _stated_start(text: str, found: _Candidate, rest: list[_Candidate]) -> DateSpan | None:
@@ -572,6 +720,7 @@ def _stated_start(text: str, found: _Candidate, rest: list[_Candidate]) -> DateS
 
 # -- spans ------------------------------------------------------------------------------------
 
+
 @functools.lru_cache(maxsize=4096)
 def _point_span(point: _Point) -> DateSpan:
     """The interval a fully dated point covers, labelled for people."""
@@ -579,8 +728,9 @@ def _point_span(point: _Point) -> DateSpan:
         low, high = _DECADE_PARTS.get(point.part or "", (0, 9))
         first, last = point.decade + low, point.decade + high
         prefix = {"early": "early ", "mid": "mid-", "late": "late "}.get(point.part or "", "")
-        return DateSpan(dt.date(first, 1, 1), dt.date(last, 12, 31), Precision.YEAR,
-                        f"{prefix}{point.decade}s")
+        return DateSpan(
+            dt.date(first, 1, 1), dt.date(last, 12, 31), Precision.YEAR, f"{prefix}{point.decade}s"
+        )
     if point.year is None:
         raise ValueError(f"a {point.kind} date needs a year")
     year = point.year
@@ -597,19 +747,28 @@ def _point_span(point: _Point) -> DateSpan:
         month = point.month or 1
         end = _month_end(year, month)
         start, end = dt.date(year, month, low), end.replace(day=min(high, end.day))
-        return DateSpan(start, end, Precision.MONTH,
-                        f"{_part_prefix(point.part)}{_ABBREVIATIONS[month - 1]} {year}")
+        return DateSpan(
+            start,
+            end,
+            Precision.MONTH,
+            f"{_part_prefix(point.part)}{_ABBREVIATIONS[month - 1]} {year}",
+        )
     if point.kind == "ypart":
         low, high = _YEAR_PARTS[point.part or "early"]
-        return DateSpan(_month_start(year, low), _month_end(year, high), Precision.SEASON,
-                        f"{_part_prefix(point.part)}{year}")
+        return DateSpan(
+            _month_start(year, low),
+            _month_end(year, high),
+            Precision.SEASON,
+            f"{_part_prefix(point.part)}{year}",
+        )
     if point.kind == "season":
         low = _SEASON_MONTHS[point.seasons[0]][0]
         high = _SEASON_MONTHS[point.seasons[-1]][1]
         end = _month_end(year, high)
         years = f"{year}–{end.year}" if end.year != year else f"{year}"
-        return DateSpan(_month_start(year, low), end, Precision.SEASON,
-                        f"{'/'.join(point.seasons)} {years}")
+        return DateSpan(
+            _month_start(year, low), end, Precision.SEASON, f"{'/'.join(point.seasons)} {years}"
+        )
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return DateSpan(start, end, Precision.YEAR, str(year))
 
@@ -659,8 +818,13 @@ def _duration(ref: DateSpan, count: int, unit: str) -> DateSpan | None:
     return DateSpan(ref.start, end, precision, _label(ref.start, end, precision))
 
 
-_UNIT_PRECISION = {"day": Precision.DAY, "week": Precision.DAY, "month": Precision.MONTH,
-                   "year": Precision.YEAR, "decade": Precision.YEAR}
+_UNIT_PRECISION = {
+    "day": Precision.DAY,
+    "week": Precision.DAY,
+    "month": Precision.MONTH,
+    "year": Precision.YEAR,
+    "decade": Precision.YEAR,
+}
 
 
 def _move(day: dt.date, steps: int, unit: str) -> dt.date:

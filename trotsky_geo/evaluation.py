@@ -29,17 +29,21 @@ class GoldRow:
     snippet: str
 
     def matches(self, event: Event) -> bool:
-        """The event was read from this row's sentence and names this row's place."""
+        """The event was read from this row's sentence and puts the subject at this row's place.
+
+        The place matches by name (a point must then also lie within 100 km of the row's
+        coordinate, so a wrong twin such as Córdoba for Cordova, Maryland, does not count) or,
+        for points, by lying within 10 km of it.
+        """
         if _squash(self.snippet) not in _squash(event.evidence.sentence):
             return False
+        point = event.place.type.value in _POINT_TYPES
+        away = distance_km((self.lat, self.lon), (event.place.lat, event.place.lon))
         names = {n.casefold() for n in self.names}
         written = {event.place.name, event.place.name_today, event.place_text}
         if names & {n.casefold() for n in written}:
-            return True
-        return (
-            event.place.type.value in _POINT_TYPES
-            and distance_km((self.lat, self.lon), (event.place.lat, event.place.lon)) <= 30
-        )
+            return not point or away <= 100
+        return point and away <= 10
 
 
 @dataclass

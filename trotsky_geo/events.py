@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -18,10 +19,13 @@ from trotsky_geo.lexicon import (
     CLAUSE_BREAK,
     CONNECTORS,
     DURATION,
+    ELSEWHERE,
     FUNCTION_WORDS,
     INCLUDING,
     IRREALIS,
     LEADING_WORDS,
+    LIST_BEFORE,
+    LIST_GOES_ON,
     MONTHS,
     NEGATIONS,
     NOT_A_PERSON,
@@ -31,6 +35,7 @@ from trotsky_geo.lexicon import (
     PAST_PERFECT,
     QUOTED,
     RELATIONS,
+    RELATIVE_CLAUSE,
     REPORTING,
     SUBORDINATORS,
     TOKEN,
@@ -98,13 +103,14 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
     ),
     EventKind.RESIDENCE: words(
         "lived living live settled settling settle stayed staying stay resided residing "
-        "residence moved moving move home guests spent worked working"
+        "residence moved moving move home guests spent worked working headquarters hid "
+        "hiding"
     ),
     EventKind.TRAVEL: words(
         "arrived arriving arrival reached returned returning return went travelled "
         "traveled travelling traveling left sailed visited visit rushed came journey "
         "entered way back sent bring brought toured trip headed crossed aboard landed "
-        "transferred"
+        "transferred passed rode flew flown boarded retreated taken set"
     ),
     EventKind.ARREST: words("arrested arrest captured intercepted"),
     EventKind.IMPRISONMENT: words(
@@ -112,13 +118,14 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
         "captivity incarcerated held"
     ),
     EventKind.EXILE: words("exiled exile banished banishment"),
-    EventKind.ESCAPE: words("escaped escape escaping fled flee fleeing"),
+    EventKind.ESCAPE: words("escaped escape escaping fled flee fleeing refuge"),
     EventKind.DEPORTATION: words("deported deport deportation expelled expulsion extradited"),
     EventKind.CONFERENCE: words(
-        "conference congress meeting convened attended attend delegation summit"
+        "conference congress meeting convened attended attend delegation summit convention "
+        "lectured lecture lectures spoke speaking speech chaired"
     ),
     EventKind.HOSPITAL: words("hospital hospitalised hospitalized clinic"),
-    EventKind.ATTACK: words("attacked raid stabbed wounded survived"),
+    EventKind.ATTACK: words("attacked raid stabbed wounded survived shot beaten"),
     EventKind.DEATH: words("died death killed assassinated murdered"),
     EventKind.BURIAL: words("buried burial grave interred cremated ashes"),
 }
@@ -132,6 +139,13 @@ _KIND_CUES = {
     "university": EventKind.EDUCATION,
     "school": EventKind.EDUCATION,
     "hospital": EventKind.HOSPITAL,
+    "doctorate": EventKind.EDUCATION,
+    "his remains": EventKind.BURIAL,
+    "her remains": EventKind.BURIAL,
+    "his body": EventKind.BURIAL,
+    "her body": EventKind.BURIAL,
+    "his ashes": EventKind.BURIAL,
+    "her ashes": EventKind.BURIAL,
 }
 
 #: Kinds that can be read from a sentence naming no place: the place is where the narrative is.
@@ -141,7 +155,7 @@ _PLACELESS_KINDS = frozenset(
 _PLACELESS_TRIGGERS = frozenset({"attended", "attend"})
 
 #: Kinds that happen once in a life: their mentions merge into one event.
-SINGLETON_KINDS = (EventKind.BIRTH, EventKind.DEATH, EventKind.BURIAL)
+SINGLETON_KINDS = (EventKind.BIRTH, EventKind.DEATH)
 
 _WHERE_KINDS = frozenset(
     {
@@ -334,11 +348,13 @@ def _within(span: DateSpan | None, outer: DateSpan) -> bool:
 def _mentions_by_sentence(document: Document, gazetteer: Gazetteer) -> list[list[PlaceMention]]:
     """Toponyms of each sentence, found paragraph by paragraph so context can disambiguate."""
     by_paragraph: dict[int, list[PlaceMention]] = {}
+    seen: Counter[str] = Counter()  # countries named so far in the document
     for number, paragraph in enumerate(document.paragraphs):
         by_paragraph[number] = [
             PlaceMention(m.text, m.start + paragraph.start, m.end + paragraph.start, m.candidates)
-            for m in gazetteer.find(paragraph.text)
+            for m in gazetteer.find(paragraph.text, context=seen)
         ]
+        seen.update(m.place.country for m in by_paragraph[number] if m.place.country)
     result = []
     for sentence in document.sentences:
         result.append(
@@ -370,8 +386,13 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 
 
 def _is_subject(word: str, subject: Subject) -> bool:
+    """The word names the subject: a surname, "the Guevaras" (the family), or a pronoun."""
     bare = re.sub(r"['’]s$", "", word)
-    return bare in subject.surnames or (word.lower() in subject.pronouns and word.lower() != "his")
+    return (
+        bare in subject.surnames
+        or (bare.endswith("s") and bare[:-1] in subject.surnames)
+        or (word.lower() in subject.pronouns and word.lower() != "his")
+    )
 
 
 def _is_possessive(word: str) -> bool:
@@ -408,10 +429,16 @@ def _main_start(text: str, start: int, end: int, subject: Subject) -> int:
         adverb = comma == first.end() and word.endswith("ly")
         if word not in LEADING_WORDS and not adverb:
             return position
-        if word not in SUBORDINATORS and any(
-            _is_subject(t.text, subject) and not _is_possessive(t.text)
-            for t in _tokens(segment[:comma])
-        ):
+        words = [t for t in _tokens(segment[:comma]) if t.text[:1].isalpha()]
+        refs = [
+            i
+            for i, t in enumerate(words)
+            if _is_subject(t.text, subject) and not _is_possessive(t.text)
+        ]
+        # "After quarrelling with Rivera, Trotsky moved": fronted. "Though he moved past it,
+        # the letter ...": a subordinate clause, fronted. "After the July Days he hid in
+        # Razliv, living ...": the subject acts inside the segment, so the main clause is here.
+        if refs and not (word in SUBORDINATORS and refs[0] == 1):
             return position
         position += comma + 1
 
@@ -435,6 +462,12 @@ def _agent(
             continue
         if _is_subject(word, subject):
             return "subject", word
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        previous = tokens[index - 1].text if index else ""
+        if word in subject.given and not following[:1].isupper() and previous != ",":
+            return "subject", word  # "the following year Ernesto enrolled"
+        if lower in {"family", "couple"} and previous.lower() in {"the", "their"}:
+            return ("subject" if they_is_subject else "other"), word
         if lower in {"they", "them", "we"}:
             return ("subject" if they_is_subject else "other"), word
         if lower in {"she", "he", "her", "him"} and lower not in subject.pronouns:
@@ -462,6 +495,7 @@ def _sentence_events(
 ) -> list[Event]:
     text = subject.mask_namesakes(_mask_quotes(sentence.text))
     tokens = _tokens(text)
+    found = [m for m in found if not _in_others_relative_clause(text, m.start, subject)]
     chained = state.previous_mentions_subject or _mentions_subject(text, subject, pronouns=False)
     they = chained
     if not chained:
@@ -513,6 +547,15 @@ def _sentence_events(
     return events
 
 
+def _in_others_relative_clause(text: str, position: int, subject: Subject) -> bool:
+    """ "Fidel Castro, who had been released from prison in Cuba": Cuba is Castro's."""
+    for match in RELATIVE_CLAUSE.finditer(text):
+        if match.start() <= position < match.end():
+            before = re.findall(r"[\w'’]+", text[: match.start()])
+            return not (before and _is_subject(before[-1], subject))
+    return False
+
+
 def _drop_qualifiers(
     mentions: list[PlaceMention], text: str, gazetteer: Gazetteer
 ) -> list[PlaceMention]:
@@ -526,11 +569,24 @@ def _drop_qualifiers(
                 continue
             if not at and (gazetteer.contains(b, a) or _FINER[b.type.value] > _FINER[a.type.value]):
                 continue
+            if _names_a_state(text, kept[-1], mention):
+                continue
             if gazetteer.contains(a, b) or _FINER[a.type.value] > _FINER[b.type.value]:
                 kept[-1] = mention
                 continue
         kept.append(mention)
     return kept
+
+
+def _names_a_state(text: str, town: PlaceMention, after: PlaceMention) -> bool:
+    """ "Rochester, New York, where ...": a same-country place after a comma that does not go on
+    as a list ("Dublin, Cork and Belfast") names the town's state or province."""
+    return (
+        text[town.end : after.start].strip() == ","
+        and town.place.country == after.place.country
+        and not LIST_GOES_ON.match(text, after.end)
+        and not LIST_BEFORE.search(text, 0, town.start)
+    )
 
 
 def _drop_coarse(made: list[tuple[Event, int]]) -> list[Event]:
@@ -722,6 +778,9 @@ def _placeless_events(
 ) -> list[Event]:
     """Events the subject undergoes where the narrative already is: "he was arrested"."""
     made: list[Event] = []
+    clause_text = " ".join(t.lower for t in tokens)
+    if ELSEWHERE.search(clause_text) or any(p in clause_text for p in IRREALIS):
+        return made  # "Back in the capital, he was arrested": somewhere the text does not name
     for index, token in enumerate(tokens):
         kind = _TRIGGER_KIND.get(token.text)
         if kind is None or (kind not in _PLACELESS_KINDS and token.text not in _PLACELESS_TRIGGERS):
@@ -834,12 +893,15 @@ def _drop_covered_lead(events: list[Event], gazetteer: Gazetteer) -> list[Event]
     return [
         e
         for e in events
-        if e.evidence.section != lead_section or not covered(e) or e.kind in SINGLETON_KINDS
+        if e.evidence.section != lead_section
+        or not covered(e)
+        or e.kind in (*SINGLETON_KINDS, EventKind.BURIAL)
     ]
 
 
 def _merge_singletons(events: list[Event], infobox: dict[EventKind, Event]) -> list[Event]:
-    """One birth, one death, one burial: best date from the text, place from the infobox."""
+    """One birth and one death (best date from the text, place from the infobox), and the
+    burials: a reburial is a stop of its own, the infobox's resting place the last one."""
     merged: dict[EventKind, Event] = {}
     for kind in SINGLETON_KINDS:
         candidates = [e for e in events if e.kind is kind]
@@ -847,10 +909,6 @@ def _merge_singletons(events: list[Event], infobox: dict[EventKind, Event]) -> l
         dated = [e for e in candidates if e.when.start != dt.date.min]
         if info is not None and not info.date_inferred:
             dated.append(info)
-        if not dated and kind is EventKind.BURIAL and EventKind.DEATH in merged and info:
-            death = merged[EventKind.DEATH]
-            merged[kind] = replace(info, when=death.when, date_inferred=True)
-            continue
         if not dated:
             continue
         rank = {Precision.DAY: 0, Precision.MONTH: 1, Precision.SEASON: 2, Precision.YEAR: 3}
@@ -876,17 +934,27 @@ def _merge_singletons(events: list[Event], infobox: dict[EventKind, Event]) -> l
             best = replace(
                 best, place=finest.place, place_text=finest.place_text, place_inferred=False
             )
-        death = merged.get(EventKind.DEATH)
-        if (
-            kind is EventKind.BURIAL
-            and death is not None
-            and (best.date_inferred or not 0 <= best.when.start.year - death.when.start.year <= 1)
-        ):
-            best = replace(best, when=death.when, date_inferred=True)
         merged[kind] = best
-    singles = set(SINGLETON_KINDS)
+    singles = {*SINGLETON_KINDS, EventKind.BURIAL}
     rest = [e for e in events if e.kind not in singles]
-    return sorted(rest + list(merged.values()), key=lambda e: (e.evidence.start, e.place_start))
+    burials = _burials(events, infobox.get(EventKind.BURIAL), merged.get(EventKind.DEATH))
+    return sorted(
+        rest + list(merged.values()) + burials, key=lambda e: (e.evidence.start, e.place_start)
+    )
+
+
+def _burials(events: list[Event], info: Event | None, death: Event | None) -> list[Event]:
+    """Burials dated no earlier than the death; the infobox's resting place comes last."""
+    burials = []
+    for event in (e for e in events if e.kind is EventKind.BURIAL):
+        if death is not None and (event.date_inferred or event.when.start < death.when.start):
+            event = replace(event, when=death.when, date_inferred=True)
+        burials.append(event)
+    if info is not None and all(b.place.id != info.place.id for b in burials):
+        last = max((b for b in burials), key=lambda b: b.when.start, default=death)
+        if last is not None:
+            burials.append(replace(info, when=last.when, date_inferred=True))
+    return burials
 
 
 def subject_events(events: Iterable[Event], *, threshold: float = 0.5) -> list[Event]:

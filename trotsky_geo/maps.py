@@ -59,22 +59,24 @@ class KindStyle:
     label: str
 
 
-KIND_STYLES: MappingProxyType[EventKind, KindStyle] = MappingProxyType({
-    EventKind.BIRTH: KindStyle("#2e7d32", "fa-baby", "birth"),
-    EventKind.EDUCATION: KindStyle("#1565c0", "fa-graduation-cap", "education"),
-    EventKind.RESIDENCE: KindStyle("#6d4c41", "fa-house", "residence"),
-    EventKind.ARREST: KindStyle("#c62828", "fa-handcuffs", "arrest"),
-    EventKind.IMPRISONMENT: KindStyle("#4a148c", "fa-lock", "imprisonment"),
-    EventKind.EXILE: KindStyle("#455a64", "fa-snowflake", "exile"),
-    EventKind.ESCAPE: KindStyle("#ef6c00", "fa-person-running", "escape"),
-    EventKind.DEPORTATION: KindStyle("#ad1457", "fa-ship", "deportation"),
-    EventKind.TRAVEL: KindStyle("#0288d1", "fa-suitcase", "travel"),
-    EventKind.CONFERENCE: KindStyle("#00897b", "fa-users", "conference"),
-    EventKind.HOSPITAL: KindStyle("#e91e63", "fa-hospital", "hospital"),
-    EventKind.ATTACK: KindStyle("#b71c1c", "fa-burst", "attack"),
-    EventKind.DEATH: KindStyle("#212121", "fa-cross", "death"),
-    EventKind.BURIAL: KindStyle("#757575", "fa-monument", "burial"),
-})
+KIND_STYLES: MappingProxyType[EventKind, KindStyle] = MappingProxyType(
+    {
+        EventKind.BIRTH: KindStyle("#2e7d32", "fa-baby", "birth"),
+        EventKind.EDUCATION: KindStyle("#1565c0", "fa-graduation-cap", "education"),
+        EventKind.RESIDENCE: KindStyle("#6d4c41", "fa-house", "residence"),
+        EventKind.ARREST: KindStyle("#c62828", "fa-handcuffs", "arrest"),
+        EventKind.IMPRISONMENT: KindStyle("#4a148c", "fa-lock", "imprisonment"),
+        EventKind.EXILE: KindStyle("#455a64", "fa-snowflake", "exile"),
+        EventKind.ESCAPE: KindStyle("#ef6c00", "fa-person-running", "escape"),
+        EventKind.DEPORTATION: KindStyle("#ad1457", "fa-ship", "deportation"),
+        EventKind.TRAVEL: KindStyle("#0288d1", "fa-suitcase", "travel"),
+        EventKind.CONFERENCE: KindStyle("#00897b", "fa-users", "conference"),
+        EventKind.HOSPITAL: KindStyle("#e91e63", "fa-hospital", "hospital"),
+        EventKind.ATTACK: KindStyle("#b71c1c", "fa-burst", "attack"),
+        EventKind.DEATH: KindStyle("#212121", "fa-cross", "death"),
+        EventKind.BURIAL: KindStyle("#757575", "fa-monument", "burial"),
+    }
+)
 
 # Marker sizes in pixels by state: a stop on a static map, the stay under way, a past stay.
 _SIZES = MappingProxyType({"stop": 24, "current": 32, "visited": 14})
@@ -633,8 +635,13 @@ def _leg_features(stops: Sequence[Stop]) -> list[Feature]:
             {
                 "type": "Feature",
                 "geometry": {"type": "LineString", "coordinates": [[lo, la] for la, lo in points]},
-                "properties": {"role": "leg", "colour": LEG_COLOUR, "weight": 2.5,
-                               "opacity": 0.75, "dash": None},
+                "properties": {
+                    "role": "leg",
+                    "colour": LEG_COLOUR,
+                    "weight": 2.5,
+                    "opacity": 0.75,
+                    "dash": None,
+                },
             }
         )
         if distance_km(a, b) >= ARROW_MIN_KM:
