@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from trotsky_geo.dates import DateMention, DateSpan, Precision, find_dates
 from trotsky_geo.document import INFOBOX, Document, Sentence
-from trotsky_geo.gazetteer import Gazetteer, Place, PlaceMention
+from trotsky_geo.gazetteer import Gazetteer, Place, PlaceMention, context_keys
 from trotsky_geo.lexicon import (
     BACKGROUND,
     BORN_AS,
@@ -86,7 +86,7 @@ class Event:
     evidence: Evidence
     confidence: float
     subject: str = ""
-    role: str = "at"  # "from" when the text names the place as where the move started
+    role: str = "at"  # "from": where the move started; "via": passed through on the way
     place_start: int = 0  # offset of the toponym in the whole text
 
 
@@ -108,7 +108,7 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
     ),
     EventKind.TRAVEL: words(
         "arrived arriving arrival reached returned returning return went travelled "
-        "traveled travelling traveling left sailed visited visit rushed came journey "
+        "traveled travelling traveling left sailed visited visit visiting rushed came journey "
         "entered way back sent bring brought toured trip headed crossed aboard landed "
         "transferred passed rode flew flown boarded retreated taken set"
     ),
@@ -127,7 +127,7 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
     EventKind.HOSPITAL: words("hospital hospitalised hospitalized clinic"),
     EventKind.ATTACK: words("attacked raid stabbed wounded survived shot beaten"),
     EventKind.DEATH: words("died death killed assassinated murdered"),
-    EventKind.BURIAL: words("buried burial grave interred cremated ashes"),
+    EventKind.BURIAL: words("buried reburied burial grave interred cremated ashes"),
 }
 _TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
 
@@ -293,7 +293,7 @@ def extract_events(document: Document, gazetteer: Gazetteer) -> list[Event]:
             state.anchor = dates[-1].span
         if found:
             state.paragraph_place = found[-1]
-        _follow_pronouns(sentence.text, subject, state)
+        _follow_pronouns(sentence.text, subject, state, [(m.start, m.end) for m in found])
     if len(document.sections) > 1:
         events = _drop_covered_lead(events, gazetteer)
     return _within_life(_merge_singletons(events, infobox))
@@ -310,7 +310,9 @@ def _within_life(events: list[Event]) -> list[Event]:
     ]
 
 
-def _follow_pronouns(text: str, subject: Subject, state: _Narrative) -> None:
+def _follow_pronouns(
+    text: str, subject: Subject, state: _Narrative, places: list[tuple[int, int]]
+) -> None:
     """Decide whether the next sentence's "he" or "she" still means the subject.
 
     Naming the subject sets it; a sentence about someone else by name unsets it when the
@@ -322,7 +324,7 @@ def _follow_pronouns(text: str, subject: Subject, state: _Narrative) -> None:
         state.previous_mentions_subject, state.other_streak = True, 0
         return
     tokens = list(_tokens(masked))
-    kind, word = _agent(tokens, subject, [], state.previous_mentions_subject)
+    kind, word = _agent(tokens, subject, places, state.previous_mentions_subject)
     if kind == "subject" or (
         state.previous_mentions_subject and any(t.lower in subject.pronouns for t in tokens)
     ):
@@ -354,7 +356,7 @@ def _mentions_by_sentence(document: Document, gazetteer: Gazetteer) -> list[list
             PlaceMention(m.text, m.start + paragraph.start, m.end + paragraph.start, m.candidates)
             for m in gazetteer.find(paragraph.text, context=seen)
         ]
-        seen.update(m.place.country for m in by_paragraph[number] if m.place.country)
+        seen.update(key for m in by_paragraph[number] for key in context_keys(m.place))
     result = []
     for sentence in document.sentences:
         result.append(
@@ -590,15 +592,21 @@ def _names_a_state(text: str, town: PlaceMention, after: PlaceMention) -> bool:
 
 
 def _drop_coarse(made: list[tuple[Event, int]]) -> list[Event]:
-    """A country or region reached by the same verb as a finer place adds nothing to the map:
-    "returned to Russia in February 1905 via Kiev" keeps Kiev."""
+    """A country or region reached by the same verb as a finer place in it, or passed through
+    on the way, adds nothing to the map: "returned to Russia in February 1905 via Kiev" keeps
+    Kiev; "visiting Switzerland, and then Paris" keeps both."""
     coarse = {"country", "region"}
     return [
         event
         for event, trigger in made
         if event.place.type.value not in coarse
         or not any(
-            other.role == event.role and other.place.type.value not in coarse and verb == trigger
+            verb == trigger
+            and other.place.type.value not in coarse
+            and (
+                other.role == "via"
+                or (other.role == event.role and other.place.country == event.place.country)
+            )
             for other, verb in made
         )
     ]
@@ -701,6 +709,8 @@ def _mention_event(
             and trigger.lower in {"left", "flee", "fled", "leaving", "escaping"}
             and 0 <= mention.start - trigger.end <= 2
         )
+        else "via"
+        if re.search(r"\b(?:via|through|by way of)\s+(?:the\s+)?$", preceding)
         else "at"
     )
     if (
@@ -709,7 +719,7 @@ def _mention_event(
         and kind is not EventKind.ESCAPE
     ):
         return None
-    when, inferred = _pick_date(mention, clause_dates, dates, main, state)
+    when, inferred = _pick_date(mention, text, clause_dates, dates, main, state)
     if when is None or (inferred and PAST_PERFECT.search(text[clause[0] : clause[1]])):
         return None
     event = Event(
@@ -747,6 +757,7 @@ def _where_event(
 
 def _pick_date(
     mention: PlaceMention,
+    mention_text: str,
     clause_dates: list[DateMention],
     dates: list[DateMention],
     main: int,
@@ -760,6 +771,12 @@ def _pick_date(
     if pool:
         before = [d for d in pool if d.end <= mention.start]
         nearest = before[-1] if before else min(pool, key=lambda d: d.start - mention.end)
+        # "In 1886 and 1887 he toured England": the stay starts with the first of the two.
+        while before and before.index(nearest) > 0:
+            previous = before[before.index(nearest) - 1]
+            if not re.fullmatch(r"\s*(?:and|,|or)\s*", mention_text[previous.end : nearest.start]):
+                break
+            nearest = previous
         return nearest.span, False
     if dates:
         return dates[0].span, True

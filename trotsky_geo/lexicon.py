@@ -39,6 +39,8 @@ IRREALIS = (
     "denied",
     "avoid",
     "instead of",
+    "closer to",
+    "nearer to",
     "tried to",
     "attempted to",
     "failed to",
@@ -58,7 +60,7 @@ NOT_A_PERSON = re.compile(
     r"[\w-]*(?:ish|ese|ian|ean|ic)|French|Dutch|Swiss|Soviet|German|Greek|British|Tsarist|Nazi"
     r"|Bolsheviks?|Mensheviks?|Communists?|Socialists?|Imperial|Royal|Red|White|The|A|An"
 )
-PAST_PERFECT = re.compile(r"\bhad\s+(?:been|\w+ed)\b")
+PAST_PERFECT = re.compile(r"\bhad\s+been\b")
 NEGATIONS = frozenset({"not", "never", "no", "nor"})
 
 #: Common nouns that act as someone other than the subject when they open a clause.
@@ -104,7 +106,8 @@ MONTHS = words(
     "tuesday wednesday thursday friday saturday sunday"
 )
 CONNECTORS = re.compile(
-    r"^\s*(?:,|\(now|\(|in the|in|near|,\s*near|of the|of|on the|on|at|,\s*at|\s)\s*$"
+    r"^\s*(?:,|\(now|\(|in the|in|near|,\s*near|of the|of|on the|on|at|,\s*at|\s"
+    r"|,\s*then\s+in(?:\s+the)?)\s*$"
 )
 TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’\-]*|\d[\d,.]*|[^\w\s]")
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
