@@ -4,5 +4,6 @@ from benchmarks import bench_app, bench_extract
 
 for line in bench_extract.report():
     print(line)
-for line in bench_app.report():
+for line in bench_extract.other_biographies_report():
     print(line)
+print(bench_app.measure().report())

@@ -13,7 +13,11 @@ from trotsky_geo.document import parse_document
 from trotsky_geo.evaluation import Score, load_gold, score
 from trotsky_geo.pipeline import default_gazetteer
 
-GOLD = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "trotsky_movements.csv"
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+GOLD = FIXTURES / "trotsky_movements.csv"
+#: Biographies written for testing, each with its annotation: the development set (rules were
+#: tuned on it after its first measurement) and the held-out set (measured, never tuned on).
+OTHER_SETS = {"development": FIXTURES / "biographies", "held out": FIXTURES / "heldout"}
 
 
 @dataclass(frozen=True)
@@ -109,5 +113,30 @@ def report() -> list[str]:
         lines.append(
             f"  wrong kind: {row.names[0]} {row.start} want {'|'.join(row.kinds)}, "
             f"got {event.kind.value}"
+        )
+    return lines
+
+
+def other_biographies_report() -> list[str]:
+    """Recall, precision and invented movements on the other annotated biographies."""
+    lines = []
+    for label, folder in OTHER_SETS.items():
+        texts = sorted(folder.glob("*.txt"))
+        if not texts:
+            continue
+        lines.append(f"other biographies, {label} set ({folder.relative_to(FIXTURES.parents[1])})")
+        found = required = correct = extracted = invented = 0
+        for path in texts:
+            result = score(extract(path.read_text("utf-8")), load_gold(path.with_suffix(".csv")))
+            found, required = found + result.found, required + result.required
+            correct, extracted = correct + result.correct, extracted + result.extracted
+            invented += len(result.invented)
+            lines.append(
+                f"  {path.stem:12} recall {result.recall:.3f}  precision {result.precision:.3f}"
+                f"  invented {len(result.invented)}  right kind {result.kind_accuracy:.2f}"
+            )
+        lines.append(
+            f"  {'pooled':12} recall {found / required:.3f}  precision {correct / extracted:.3f}"
+            f"  invented {invented}"
         )
     return lines

@@ -332,7 +332,7 @@ def _follow_pronouns(
         return
     if kind != "other" or not word[:1].isupper() or NOT_A_PERSON.fullmatch(word):
         return
-    name = re.sub(r"['’]s$", "", word)
+    name = _bare(word)
     state.other_streak = state.other_streak + 1 if name == state.other_actor else 1
     state.other_actor = name
     if subject.masculine or state.other_streak >= 2:
@@ -378,7 +378,7 @@ def _mentions_subject(text: str, subject: Subject, *, pronouns: bool = True) -> 
 
 
 def _names_subject(word: str, subject: Subject) -> bool:
-    return re.sub(r"['’]s$", "", word) in subject.surnames
+    return _bare(word) in subject.surnames
 
 
 @lru_cache(maxsize=4096)
@@ -387,9 +387,14 @@ def _tokens(text: str) -> tuple[_Token, ...]:
     return tuple(_Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text))
 
 
+def _bare(word: str) -> str:
+    """The word without a possessive 's."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _is_subject(word: str, subject: Subject) -> bool:
     """The word names the subject: a surname, "the Guevaras" (the family), or a pronoun."""
-    bare = re.sub(r"['’]s$", "", word)
+    bare = _bare(word)
     return (
         bare in subject.surnames
         or (bare.endswith("s") and bare[:-1] in subject.surnames)
