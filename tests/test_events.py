@@ -233,3 +233,14 @@ def test_burial_is_dated_by_the_death_not_a_later_reburial():
     burial = next(e for e in found if e.kind is EventKind.BURIAL)
     assert (burial.place.name, burial.when.iso_start, burial.date_inferred) == (
         "Sceaux", "1934-07-04", True)
+
+
+def test_there_points_back_at_the_place_just_named():
+    found = extract_plain(
+        "Vladimir Example was born in Simbirsk in 1870. The editors moved the paper to London "
+        "in April 1902, and Example and his wife lived there for a year. There was no "
+        "newspaper in Munich."
+    )
+    london = [(e.kind.value, e.place_inferred) for e in found if e.place.name == "London"]
+    assert london == [("residence", True)]
+    assert all(e.place.name != "Munich" for e in found)

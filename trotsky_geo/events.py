@@ -38,7 +38,9 @@ from trotsky_geo.lexicon import (
     RELATIVE_CLAUSE,
     REPORTING,
     SUBORDINATORS,
+    THERE,
     TOKEN,
+    UNRESOLVED_PLACE,
     WHERE,
     words,
 )
@@ -546,12 +548,74 @@ def _sentence_events(
         if made:
             events.extend(_drop_coarse(made))
         elif actor == "subject":
+            there = _there_event(
+                sentence,
+                section,
+                text,
+                clause_tokens,
+                (c_start, c_end),
+                found,
+                dates,
+                state,
+                subject,
+            )
             events.extend(
-                _placeless_events(
+                [there]
+                if there is not None
+                else _placeless_events(
                     sentence, section, text, clause_tokens, clause_dates, dates, state, subject
                 )
             )
     return events
+
+
+def _there_event(
+    sentence: Sentence,
+    section: str,
+    text: str,
+    tokens: list[_Token],
+    clause: tuple[int, int],
+    found: list[PlaceMention],
+    dates: list[DateMention],
+    state: _Narrative,
+    subject: Subject,
+) -> Event | None:
+    """ "moved the paper to London, and Lenin lived there": the place named just before."""
+    there = THERE.search(text, clause[0], clause[1])
+    if there is None:
+        return None
+    trigger = next(
+        (
+            t
+            for t in tokens
+            if t.text in _TRIGGER_KIND and not _in_others_relative_clause(text, t.start, subject)
+        ),
+        None,
+    )
+    if trigger is None or _negated(tokens, trigger):
+        return None
+    earlier = [m for m in found if m.end <= there.start()]
+    if not earlier and UNRESOLVED_PLACE.search(text, clause[0], there.start()):
+        return None  # "taken to the village of La Higuera and shot there": a place we lack
+    source = earlier[-1] if earlier else state.paragraph_place
+    if source is None:
+        return None
+    own = [d for d in dates if clause[0] <= d.start < clause[1]]
+    when = own[0].span if own else (dates[0].span if dates else state.anchor)
+    if when is None or (not state.narrative and not dates):
+        return None
+    return Event(
+        kind=_kind(trigger, text[clause[0] : clause[1]]) or EventKind.RESIDENCE,
+        place=source.place,
+        place_text=source.text,
+        when=when,
+        date_inferred=not own,
+        place_inferred=True,
+        evidence=Evidence(sentence.text, section, sentence.start, sentence.end),
+        confidence=0.7,
+        subject=subject.name,
+        place_start=sentence.start + there.start(),
+    )
 
 
 def _in_others_relative_clause(text: str, position: int, subject: Subject) -> bool:
@@ -631,8 +695,9 @@ def _governing_trigger(
     return best
 
 
-def _kind(trigger: _Token | None, clause_text: str) -> EventKind | None:
-    lowered = clause_text.lower()
+def _kind(trigger: _Token | None, around: str) -> EventKind | None:
+    """The kind a cue near the place names ("under house arrest"), else the trigger's."""
+    lowered = around.lower()
     for cue, kind in _KIND_CUES.items():
         if cue in lowered:
             return kind
@@ -694,7 +759,8 @@ def _mention_event(
     moved = actor == "subject" or (actor == "other" and trigger is not None and bool(refs))
     if not moved:
         return None
-    kind = _kind(trigger, text[clause[0] : clause[1]])
+    near = max(clause[0], (trigger.start if trigger is not None else segment) - 40)
+    kind = _kind(trigger, text[near : min(clause[1], mention.end + 40)])
     confidence = 0.9
     if kind is None:
         if not re.search(r"\b(?:in|at|on|near)\s+(?:the\s+)?$", preceding):

@@ -271,7 +271,9 @@ _ADJECTIVAL = re.compile(
     r"[ \t]+(?!(?:to|in|on|and|or|for|with|from|where|which|as|at|by|until|before|after)\b)"
     r"[a-z]"
 )
-_LIST_JOINT = re.compile(rf"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)({_CAPITALISED_RUN.pattern})")
+_LIST_JOINT = re.compile(
+    rf"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:then[ \t]+)?({_CAPITALISED_RUN.pattern})"
+)
 _WORLD_ALTERNATE_MIN_POPULATION = 100_000
 
 

@@ -140,3 +140,10 @@ LIST_GOES_ON = re.compile(
 )
 #: Before a place, a list has begun: "first in Nikolayev, then Kherson, Odessa".
 LIST_BEFORE = re.compile(r"(?:,|\bthen|\bfirst\s+(?:in|at|to))\s*$")
+#: "there" pointing back at a place, not the existential "there was".
+THERE = re.compile(
+    r"\b[Tt]here\b(?!\s+(?:was|were|is|are|had|has|have|seemed|seems|appeared|remained|would"
+    r"|could|might|must|being|existed|came|followed)\b)"
+)
+#: A capitalised name after a locative word: a place, whether or not the gazetteer knows it.
+UNRESOLVED_PLACE = re.compile(r"\b(?:to|in|at|of|into|near|from)\s+(?:the\s+)?[A-Z]")
