@@ -228,6 +228,143 @@ def test_relative_dates_resolve_against_the_anchor(anchor: str, sentence: str,
     assert found(sentence, day(anchor)) == expected
 
 
+# Seasons and parts of the year or month named without a year, and vague counts of time;
+# most sentences are from the other biographies in tests/fixtures.
+RELATIVE_PARTS = [
+    ("May 1802", "The couple sailed to Caracas that summer, but she died of yellow fever in "
+     "January 1803.",
+     [("that summer", "1802-06-01", "1802-08-31", S, "summer 1802", True, False),
+      ("January 1803", "1803-01-01", "1803-01-31", M, "Jan 1803", False, False)]),
+    ("February 1819", "That summer his army crossed the Andes, won the Battle of Boyacá on "
+     "7 August 1819 and entered Bogotá three days later.",
+     [("That summer", "1819-06-01", "1819-08-31", S, "summer 1819", True, False),
+      ("7 August 1819", "1819-08-07", "1819-08-07", D, "7 Aug 1819", False, False),
+      ("three days later", "1819-08-10", "1819-08-10", D, "10 Aug 1819", True, False)]),
+    ("May 1887", "That autumn Lenin entered Kazan University, but he was expelled in December "
+     "1887 and sent to live on the family estate at Kokushkino.",
+     [("That autumn", "1887-09-01", "1887-11-30", S, "autumn 1887", True, False),
+      ("December 1887", "1887-12-01", "1887-12-31", M, "Dec 1887", False, False)]),
+    ("January 1920", "She lived in Petrograd and Moscow, and that summer she travelled through "
+     "Ukraine.",
+     [("that summer", "1920-06-01", "1920-08-31", S, "summer 1920", True, False)]),
+    ("March 1917", "The same spring Trotsky was detained at Halifax by British naval authorities.",
+     [("The same spring", "1917-03-01", "1917-05-31", S, "spring 1917", True, False)]),
+    # "that winter" in January is the winter under way, not the one at the end of the year
+    ("January 1905", "That winter he hid in the Finnish countryside.",
+     [("That winter", "1904-12-01", "1905-02-28", S, "winter 1904–1905", True, False)]),
+    ("1 January 1800", "British supporters bought his freedom in December 1846, and he sailed "
+     "home the following spring.",
+     [("December 1846", "1846-12-01", "1846-12-31", M, "Dec 1846", False, False),
+      ("the following spring", "1847-03-01", "1847-05-31", S, "spring 1847", True, False)]),
+    ("November 1859", "He had planned to travel on to France, but news of his daughter Annie's "
+     "death brought him back to Rochester the following spring.",
+     [("the following spring", "1860-03-01", "1860-05-31", S, "spring 1860", True, False)]),
+    # "following" means the next one to begin after the reference, even within its year
+    ("March 1918", "The following spring the Red Army fought Kolchak in the Urals.",
+     [("The following spring", "1919-03-01", "1919-05-31", S, "spring 1919", True, False)]),
+    ("summer 1919", "The following winter he went to the Urals to restart its economy.",
+     [("The following winter", "1919-12-01", "1920-02-29", S, "winter 1919–1920", True,
+       False)]),
+    ("summer 1919", "He had spent the previous winter on the Eastern Front.",
+     [("the previous winter", "1918-12-01", "1919-02-28", S, "winter 1918–1919", True, False)]),
+    ("March 1906", "She was arrested there in March 1906 and held in the Warsaw Citadel until "
+     "friends paid her bail in the summer.",
+     [("March 1906", "1906-03-01", "1906-03-31", M, "Mar 1906", False, False),
+      ("in the summer", "1906-06-01", "1906-08-31", S, "summer 1906", True, False)]),
+    ("February 1905", "In the autumn he returned to Saint Petersburg and joined the Soviet.",
+     [("In the autumn", "1905-09-01", "1905-11-30", S, "autumn 1905", True, False)]),
+    # like a bare month, "in the spring" long after that year's spring is the next one
+    ("December 1905", "In the spring the Soviet's deputies were tried.",
+     [("In the spring", "1906-03-01", "1906-05-31", S, "spring 1906", True, False)]),
+    ("1902", "Late that year he reached London and met Lenin.",
+     [("Late that year", "1902-09-01", "1902-12-31", S, "late 1902", True, False)]),
+    ("1917", "Early that year he was living in New York.",
+     [("Early that year", "1917-01-01", "1917-04-30", S, "early 1917", True, False)]),
+    ("May 1898", "She was soon writing for the party press, and later that year she edited a "
+     "socialist daily in Dresden for a few weeks.",
+     [("later that year", "1898-05-01", "1898-12-31", S, "May–Dec 1898", True, False),
+      ("for a few weeks", "1898-05-01", "1898-05-21", S, "May 1898", True, False)]),
+    ("19 September 1905", "Earlier that year he had lived in Finland.",
+     [("Earlier that year", "1905-01-01", "1905-09-30", S, "Jan–Sep 1905", True, False)]),
+    ("July 1953", "By the end of the year he was in Guatemala City, where he met the Peruvian "
+     "economist Hilda Gadea.",
+     [("the end of the year", "1953-09-01", "1953-12-31", S, "late 1953", True, False)]),
+    ("November 1927", "He was expelled from the Party at the end of the year.",
+     [("the end of the year", "1927-09-01", "1927-12-31", S, "late 1927", True, False)]),
+    ("1929", "Trotsky was deported to Turkey at the beginning of the year.",
+     [("the beginning of the year", "1929-01-01", "1929-04-30", S, "early 1929", True, False)]),
+    ("7 November 1917", "By the end of that month the Bolsheviks held Moscow as well.",
+     [("the end of that month", "1917-11-21", "1917-11-30", M, "late Nov 1917", True, False)]),
+    ("19 September 1905", "The same month, Moscow printers struck.",
+     [("The same month", "1905-09-01", "1905-09-30", M, "Sep 1905", True, False)]),
+    ("13 January 1917", "A few days later he began writing for Novy Mir.",
+     [("A few days later", "1917-01-15", "1917-01-18", D, "15–18 Jan 1917", True, False)]),
+    ("January 1907", "Some weeks later he reached Saint Petersburg, travelling by reindeer sled.",
+     [("Some weeks later", "1907-02-01", "1907-03-31", M, "Feb–Mar 1907", True, False)]),
+    ("August 1936", "Several months later the Norwegian government put him under house arrest.",
+     [("Several months later", "1936-10-01", "1937-01-31", S, "Oct 1936 – Jan 1937", True,
+       False)]),
+    ("1910", "Thirty years later Trotsky was murdered in Coyoacán.",
+     [("Thirty years later", "1940-01-01", "1940-12-31", Y, "1940", True, False)]),
+    ("1917", "He had been expelled from France the previous year.",
+     [("the previous year", "1916-01-01", "1916-12-31", Y, "1916", True, False)]),
+    ("1902", "He had married Aleksandra Sokolovskaya the year before, in a Moscow prison.",
+     [("the year before", "1901-01-01", "1901-12-31", Y, "1901", True, False)]),
+    ("1890", "There she met Leo Jogiches, who became her partner and who had himself fled Vilna "
+     "a year earlier.",
+     [("a year earlier", "1889-01-01", "1889-12-31", Y, "1889", True, False)]),
+    # relative to another event, or not a time at all
+    ("1 January 1940", "Trotsky predicted the war the year before his death.", []),
+    ("1 January 1920", "Ideas that spring from Marxism reached the Winter Palace.", []),
+    ("1 January 1920", "He was injured in the fall and rested.", []),
+    ("1905", "The end of that month is unknown when only the year is.", []),
+]
+
+PARTS_OF_YEARS = [
+    ("Early in 1905 Trotsky returned to Russia.",
+     [("Early in 1905", "1905-01-01", "1905-04-30", S, "early 1905", False, False)]),
+    ("Late in 1932 Trotsky contacted the anti-Stalin opposition inside the USSR.",
+     [("Late in 1932", "1932-09-01", "1932-12-31", S, "late 1932", False, False)]),
+    ("The historian Pierre Broué concluded the bloc dissolved in early 1933, as some members like "
+     "Zinoviev and Kamenev rejoined Stalin.",
+     [("early 1933", "1933-01-01", "1933-04-30", S, "early 1933", False, False)]),
+    ("Kamenev's position weakened late in October 1926.",
+     [("late in October 1926", "1926-10-21", "1926-10-31", M, "late Oct 1926", False, False)]),
+    ("The Russian historian Vadim Rogovin remarked that Trotsky, in the 1930s, did not abandon "
+     "hope for revolutionary spread.",
+     [("the 1930s", "1930-01-01", "1939-12-31", Y, "1930s", False, False)]),
+    # "mid" of a decade is its fifth to seventh years
+    ("In the mid-1920s Trotsky headed the Concessions Committee.",
+     [("the mid-1920s", "1924-01-01", "1926-12-31", Y, "mid-1920s", False, False)]),
+]
+
+
+@pytest.mark.parametrize(("anchor", "sentence", "expected"), RELATIVE_PARTS)
+def test_seasons_and_parts_of_the_year_resolve_against_the_anchor(
+        anchor: str, sentence: str, expected: list[tuple]) -> None:
+    assert found(sentence, day(anchor)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PARTS_OF_YEARS)
+def test_parts_of_years_and_decades(sentence: str, expected: list[tuple]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("phrase", ["that summer", "the following spring", "In the autumn",
+                                    "late that year", "By the end of the year",
+                                    "some weeks later", "the year before,"])
+def test_relative_seasons_need_a_reference(phrase: str) -> None:
+    assert find_dates(f"{phrase} he left.") == []
+
+
+def test_seasons_chain_through_the_text() -> None:
+    text = ("In May 1887 his elder brother Alexander was hanged in St Petersburg for plotting to "
+            "kill Tsar Alexander III. That autumn Lenin entered Kazan University, but he was "
+            "expelled in December 1887. The following spring he was allowed back to Kazan.")
+    spans = [m.span.label for m in find_dates(text)]
+    assert spans == ["May 1887", "autumn 1887", "Dec 1887", "spring 1888"]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), AGES)
 def test_ages_resolve_against_the_birth_date(sentence: str, expected: list[tuple]) -> None:
     assert found(sentence) == expected
@@ -369,7 +506,9 @@ WORDS = ["1917", "1905", "31", "7", "May", "February", "Jan.", "–", "-", "from
          "and", "the", "following", "next", "day", "days", "later", "for", "a", "few", "two",
          "months", "years", "(", ")", ",", "early", "mid-", "late", "summer", "winter", "of",
          "aged", "at", "age", "23-year-old", "Trotsky", "New", "Year's", "Day", "(O.S.)", "1920s",
-         "in", "on", "Sunday", "200,000", "Avenue", "same", "year", "when", "he", "was", "old"]
+         "in", "on", "Sunday", "200,000", "Avenue", "same", "year", "when", "he", "was", "old",
+         "that", "autumn", "spring", "fall", "previous", "before", "end", "beginning", "month",
+         "some", "several", "weeks", "earlier", "By", "mid-1920s"]
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=40), st.booleans(), st.booleans())

@@ -69,8 +69,11 @@ def find_dates(
     """All date expressions in text, left to right, relative ones resolved in reading order.
 
     A relative expression ("on 15 October", "The following day", "40 days later",
-    "for a month") resolves against the latest mention before it that is neither an
-    aside nor a duration, else against `anchor`; one that cannot be resolved is left out.
+    "for a month", "that summer", "the following spring", "late that year", "the end of
+    that month", "some weeks later") resolves against the latest mention before it that is
+    neither an aside nor a duration, else against `anchor`; one that cannot be resolved is
+    left out. Vague counts ("a few", "some", "several") mean two to five units, at a
+    coarser precision for weeks (month) and months (season).
     Age phrases ("at age 60", "the 23-year-old Trotsky") resolve against `birth` to the
     year birth.year + N.
     """
@@ -242,11 +245,14 @@ _POINT_FORMS = (
     ),
     ("mdy", rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MON})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"),
     ("my", rf"(?P<month>{_MON}),?\s+(?P<year>{_YEAR})"),
-    ("mpart", rf"(?P<part>{_PART})(?:-|\s+)(?P<month>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"),
+    (
+        "mpart",
+        rf"(?P<part>{_PART})(?:-|\s+(?:in\s+)?)(?P<month>{_MON})(?:,?\s+(?P<year>{_YEAR}))?",
+    ),
     ("decade", rf"(?:(?i:the)\s+)?(?:(?P<part>{_PART})(?:-|\s+))?(?P<decade>{_DECADE})['’]?s\b"),
     (
         "ypart",
-        rf"(?:(?:(?i:the)\s+)?(?P<part>{_PART})(?:-|\s+)"
+        rf"(?:(?:(?i:the)\s+)?(?P<part>{_PART})(?:-|\s+(?:in\s+)?)"
         rf"|(?i:the\s+(?P<partname>beginning|start|middle|end)\s+of\s+))(?P<year>{_YEAR})",
     ),
     (
@@ -285,10 +291,22 @@ _ALTERNATIVES = {
     rf"(?P<last>{_POINT_OR_MONTH}|\d\d(?!\d)))",
     "dayrange": rf"(?P<dayrange>{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?"
     rf"|{_MON}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR})?)",
-    "shift": rf"(?P<shift>(?i:\b{_NUM}\s+{_UNIT}\s+(?:later|earlier|afterwards?)\b))",
+    "shift": rf"(?P<shift>(?i:\b(?:{_NUM}|some\b)\s+{_UNIT}\s+(?:later|earlier|afterwards?)\b))",
     "anaphor": r"(?P<anaphor>(?i:\b(?:(?:the|that)\s+(?:following|next|previous|preceding|same)"
     r"\s+(?:day|morning|evening|night|week|month|year)|(?:later|earlier)\s+"
-    r"(?:that|in\s+the)\s+year|that\s+(?:day|year))\b))",
+    r"(?:that|in\s+the)\s+(?:year|month)|that\s+(?:day|month|year))\b))",
+    # "the year before," but not "the year before his death": that is relative to the death
+    "adjacent": r"(?P<adjacent>(?i:\bthe\s+(?:day|night|week|month|year)\s+(?:before|after)\b)"
+    r"(?![-'’])(?!\s+(?:(?i:the|his|her|their|its|an?|that|this)\b|[A-Z0-9])))",
+    # "that summer", "the following spring", "in the autumn"; "fall" only where it cannot be
+    # the noun or verb: "the following fall"
+    "season": r"(?P<season>(?i:\b(?:that\s+(?:same\s+)?|the\s+(?:same|following|next|previous"
+    r"|preceding)\s+|(?:in|during|by|through|throughout)\s+the\s+))"
+    r"(?:spring|summer|autumn|winter)\b(?!\s*(?:of\b|[-'’\d])|\s+(?:from|up|forth)\b)"
+    r"|(?i:\bthe\s+(?:same|following|next|previous|preceding)\s+)fall\b(?!\s*(?:of\b|[-'’\d])))",
+    # "late that year", "early in the year", "by the end of the year", "the end of that month"
+    "partof": r"(?P<partof>(?i:\b(?:the\s+(?:beginning|start|middle|end)\s+of|(?:early|late)"
+    r"(?:\s+in)?)\s+(?:that|the)\s+(?:same\s+)?(?:year|month))(?![-\w])(?!\s+\d))",
     "duration": rf"(?P<duration>(?i:\b(?:for\s+(?:(?:his|her|their|its|the)\s+)?"
     r"(?:(?:first|next|last|following|another|over|about|around|nearly|almost|some"
     rf"|roughly|more\s+than|less\s+than|at\s+least|only|just)\s+)*"
@@ -312,17 +330,16 @@ def _grammar(*names: str) -> re.Pattern[str]:
 _NUMBER_START = _grammar("range", "dayrange", "shift", "age", "point")
 _MONTH_START = _grammar("range", "dayrange", "point")
 _POINT_START = _grammar("range", "point")
-_ARTICLE_START = _grammar("anaphor", "duration", "range", "point")
-_PREPOSITION_START = _grammar("month")
+_ARTICLE_START = _grammar("anaphor", "adjacent", "season", "partof", "duration", "range", "point")
+_PREPOSITION_START = _grammar("month", "season")
 _STARTS: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(("from", "between"), _grammar("fromto", "month")),
     **dict.fromkeys(("the", "that"), _ARTICLE_START),
     **dict.fromkeys(("later", "earlier"), _grammar("anaphor")),
     "for": _grammar("duration"),
     **dict.fromkeys(("when", "at", "aged"), _grammar("age")),
-    **dict.fromkeys(
-        ("early", "mid", "late", "spring", "summer", "autumn", "fall", "winter"), _POINT_START
-    ),
+    **dict.fromkeys(("early", "late"), _grammar("partof", "range", "point")),
+    **dict.fromkeys(("mid", "spring", "summer", "autumn", "fall", "winter"), _POINT_START),
     **dict.fromkeys(
         (
             "new",
@@ -354,14 +371,15 @@ _STARTS: dict[str, re.Pattern[str]] = {
         ),
         _PREPOSITION_START,
     ),
-    **dict.fromkeys(("a", "an", "several", *_UNITS, *_TENS), _grammar("shift")),
+    **dict.fromkeys(("a", "an", "several", "some", *_UNITS, *_TENS), _grammar("shift")),
 }
-# Every expression holds a number, a month or a time unit, a few words from its start.
+# Every expression holds a number, a month, a season or a time unit, a few words from its start.
 _CORE = re.compile(  # one leading character class lets the scan skip other text quickly
-    r"[0-9ADFJMNOSWYadmwy](?:(?<=[0-9])[0-9]*"
+    r"[0-9ADFJMNOSWYadfmswy](?:(?<=[0-9])[0-9]*"
     r"|(?<=[JFMASOND])(?:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|ovember"
     r"|ecember|an|eb|ar|pr|un|ul|ug|ept|ep|ct|ov|ec)\b"
-    r"|(?<![^\W\d_][DdWwMmYyAa])(?<=[DdWwMmYyAa])(?:ays?|eeks?|onths?|ears?|ecades?|ged?)\b)"
+    r"|(?<![^\W\d_][DdWwMmYyAa])(?<=[DdWwMmYyAa])(?:ays?|eeks?|onths?|ears?|ecades?|ged?)\b"
+    r"|(?<=[sw])(?<![^\W\d_].)(?:pring|ummer|inter)\b|(?<=[af])(?<![^\W\d_].)(?:utumn|all)\b)"
 )
 _POINT_PARSERS = tuple((kind, re.compile(p)) for kind, p in (*_POINT_FORMS, *_PARTIAL_FORMS))
 _DAYRANGE_PARSERS = (
@@ -375,6 +393,7 @@ _DAYRANGE_PARSERS = (
     ),
 )
 _NUMBER_TEXT = re.compile(rf"(?i:\b{_NUM}|\b{_AGE})")
+_VAGUE_COUNT = re.compile(r"(?i:a\s+few|several|some)\b")
 _UNIT_TEXT = re.compile(r"(?i:day|week|month|year|decade)")
 _STYLE_SUFFIX = re.compile(r"\s*[(\[](?:O\.S\.|N\.S\.|Old Style|New Style)[)\]]")
 _ADDRESS = re.compile(
@@ -431,7 +450,7 @@ def _candidates(text: str, birth: dt.date | None) -> list[_Candidate]:
     starts: set[int] = set()
     for core in _CORE.finditer(text):
         found_word = core.group()
-        short = found_word[0].isdigit() or _is_month(found_word)
+        short = found_word[0].isdigit() or _is_month(found_word) or found_word in _SEASON_MONTHS
         lookback = _SHORT_LOOKBACK if short else _LOOKBACK
         end = core.start()
         window = max(0, end - 16 * lookback)
@@ -504,11 +523,31 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
         year = birth.year + _number(phrase)
         span = DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, str(year))
         return _Candidate(start, end, "age", True, False, lambda _ref: span)
+    lowered = " ".join(phrase.lower().split())
+    if kind in ("season", "partof"):
+        resolver = _relative_season if kind == "season" else _part_of
+        return _Candidate(
+            start,
+            end,
+            "anaphor",
+            True,
+            False,
+            lambda ref: None if ref is None else resolver(lowered, ref),
+        )
     units = _UNIT_TEXT.findall(phrase)
     unit = units[-1].lower() if units else "day"  # "the following morning"
-    lowered = phrase.lower()
     if kind == "shift":
-        steps = _number(phrase) * (-1 if "earlier" in lowered else 1)
+        sign = -1 if "earlier" in lowered else 1
+        if _VAGUE_COUNT.match(phrase):
+            return _Candidate(
+                start,
+                end,
+                "anaphor",
+                True,
+                False,
+                lambda ref: None if ref is None else _vague_shift(ref, sign, unit),
+            )
+        steps = _number(phrase) * sign
         return _Candidate(
             start,
             end,
@@ -517,7 +556,7 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
             False,
             lambda ref: None if ref is None else _shift(ref, steps, unit),
         )
-    if kind == "anaphor":
+    if kind in ("anaphor", "adjacent"):
         return _Candidate(
             start,
             end,
@@ -797,16 +836,107 @@ def _shift(ref: DateSpan, steps: int, unit: str) -> DateSpan:
 
 
 def _anaphor(phrase: str, unit: str, ref: DateSpan) -> DateSpan:
-    """Resolve "the following day", "the same year" or "later that year" against ref."""
-    steps = 1 if ("following" in phrase or "next" in phrase) else 0
-    steps = -1 if ("previous" in phrase or "preceding" in phrase) else steps
+    """Resolve "the following day", "the same year", "the year before" or "later that year"."""
+    if phrase.startswith(("later", "earlier")):
+        return _rest_of(ref, unit, later=phrase.startswith("later"))
+    steps = 1 if any(word in phrase for word in ("following", "next", "after")) else 0
+    steps = -1 if any(word in phrase for word in ("previous", "preceding", "before")) else steps
     if unit == "year":
         year = (ref.end.year if steps > 0 else ref.start.year) + steps
         return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, str(year))
     unit = unit if unit in _UNIT_PRECISION else "day"
-    if steps == 0 or _COARSENESS.index(ref.precision) > _COARSENESS.index(_UNIT_PRECISION[unit]):
-        return ref
+    precision = _UNIT_PRECISION[unit]
+    if _COARSENESS.index(ref.precision) >= _COARSENESS.index(precision):
+        return ref if steps == 0 else _shift(ref, steps, unit)
+    if steps == 0:  # "the same month" after a day: that whole month
+        start, end = _widen(ref.start, precision)[0], _widen(ref.end, precision)[1]
+        return DateSpan(start, end, precision, _label(start, end, precision))
     return _shift(ref, steps, unit)
+
+
+def _rest_of(ref: DateSpan, unit: str, *, later: bool) -> DateSpan | None:
+    """ "later that year": from the reference's month to December; "earlier": January to it."""
+    if unit == "year":
+        if ref.precision is Precision.YEAR:
+            return DateSpan(
+                dt.date(ref.start.year, 1, 1),
+                dt.date(ref.start.year, 12, 31),
+                Precision.YEAR,
+                str(ref.start.year),
+            )
+        precision = Precision.SEASON
+        if later:
+            start, end = _month_start(ref.end.year, ref.end.month), dt.date(ref.end.year, 12, 31)
+        else:
+            start, end = dt.date(ref.start.year, 1, 1), _month_end(ref.start.year, ref.start.month)
+    else:
+        if ref.precision not in (Precision.DAY, Precision.MONTH):
+            return None
+        precision = Precision.MONTH
+        if later:
+            start, end = ref.end, _month_end(ref.end.year, ref.end.month)
+        else:
+            start, end = _month_start(ref.start.year, ref.start.month), ref.start
+    return DateSpan(start, end, precision, _label(start, end, precision))
+
+
+def _relative_season(phrase: str, ref: DateSpan) -> DateSpan:
+    """ "the following winter": the next one after ref; "that summer": the one of ref's year;
+    "in the spring": ref's year, or the next when that season ended half a year before ref."""
+    season = phrase.split()[-1]
+    year = ref.start.year - int(season == "winter" and ref.start.month <= 2)
+    if any(word in phrase for word in ("following", "next")):
+        year = ref.end.year - 1
+        while _season_span(season, year).start <= ref.end:
+            year += 1
+    elif any(word in phrase for word in ("previous", "preceding")):
+        while _season_span(season, year).end >= ref.start:
+            year -= 1
+    elif phrase.endswith(f"the {season}") and _season_span(
+        season, year
+    ).end < ref.start - dt.timedelta(days=183):
+        year += 1
+    return _season_span(season, year)
+
+
+def _season_span(season: str, year: int) -> DateSpan:
+    return _point_span(_Point("season", year=year, seasons=(season,)))
+
+
+def _part_of(phrase: str, ref: DateSpan) -> DateSpan | None:
+    """ "late that year", "by the end of the year", "the end of that month": part of ref's
+    year (a season-precision span) or of its month, which needs a reference within a month."""
+    words = phrase.split()
+    part = next(_PART_SYNONYMS.get(w, w) for w in words if _PART_SYNONYMS.get(w, w) in _YEAR_PARTS)
+    if words[-1] == "year":
+        return _point_span(_Point("ypart", year=ref.end.year, part=part))
+    if ref.precision not in (Precision.DAY, Precision.MONTH):
+        return None
+    return _point_span(_Point("mpart", year=ref.end.year, month=ref.end.month, part=part))
+
+
+def _vague_shift(ref: DateSpan, sign: int, unit: str) -> DateSpan:
+    """ "a few days later", "some weeks later", "several months earlier": two to five units
+    away, at a precision coarse enough to admit the vagueness (weeks to months, months to
+    seasons)."""
+    precision = max(ref.precision, _VAGUE_PRECISION[unit], key=_COARSENESS.index)
+    low, high = _VAGUE_STEPS
+    if sign > 0:
+        first, last = _move(ref.end, low, unit), _move(ref.end, high, unit)
+    else:
+        first, last = _move(ref.start, -high, unit), _move(ref.start, -low, unit)
+    start, end = _widen(first, precision)[0], _widen(last, precision)[1]
+    return DateSpan(start, end, precision, _label(start, end, precision))
+
+
+_VAGUE_STEPS = (2, 5)
+_VAGUE_PRECISION = {
+    "day": Precision.DAY,
+    "week": Precision.MONTH,
+    "month": Precision.SEASON,
+    "year": Precision.YEAR,
+    "decade": Precision.YEAR,
+}
 
 
 def _duration(ref: DateSpan, count: int, unit: str) -> DateSpan | None:

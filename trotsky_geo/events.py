@@ -334,6 +334,9 @@ def _follow_pronouns(
         return
     if kind != "other" or not word[:1].isupper() or NOT_A_PERSON.fullmatch(word):
         return
+    position = next(t.start for t in tokens if t.text == word)
+    if re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", masked[:position]):
+        return  # "The Fontainebleau conference failed": a thing, not a person
     name = _bare(word)
     state.other_streak = state.other_streak + 1 if name == state.other_actor else 1
     state.other_actor = name

@@ -211,7 +211,9 @@ _LOCATIVE = (
     r"|fled|toured|crossed|occupied|besieged|captured|liberated|evacuated|visiting|[Oo]n"
     r"|way of)"
 )
-_NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
+# Capital letters of Latin scripts, accented ones included: "Đình", "Łódź", "Ústí".
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
+_NAME_WORD = rf"[{_UPPER}](?:[\w'’-]|\.(?=\w))*"
 # Lower-case particles inside place names: "Dar es Salaam", "Rio de Janeiro", "Frankfurt am Main".
 _PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|es|la|le|les|am|an|im|upon|sur|en|y)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD})*")
@@ -457,7 +459,7 @@ class Gazetteer:
                 continue
             name = " ".join(words[:size])
             end = start + len(name)
-            if text[start:end] != name or _not_a_name(name, surnames):
+            if text[start:end] != name or len(name) < 3 or _not_a_name(name, surnames):
                 continue
             # "to Stalin", "in Stalin's book": a main name may follow any locative cue,
             # an alternate name only a strong one, and not as an owner or a prefix.

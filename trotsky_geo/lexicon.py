@@ -98,7 +98,9 @@ FUNCTION_WORDS = words(
     "despite as both this these that those it its there then thus consequently subsequently "
     "instead nevertheless moreover furthermore also again eventually finally only even "
     "accounts according over under of to into between among amid amidst some most many "
-    "several each every all one two three four five first second"
+    "several each every all one two three four five first second against without within "
+    "beyond along across around behind besides toward towards inside outside near under "
+    "unlike like because once having being"
 )
 MONTHS = words(
     "january february march april may june july august september october november december "
