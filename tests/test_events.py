@@ -244,3 +244,14 @@ def test_there_points_back_at_the_place_just_named():
     london = [(e.kind.value, e.place_inferred) for e in found if e.place.name == "London"]
     assert london == [("residence", True)]
     assert all(e.place.name != "Munich" for e in found)
+
+
+def test_a_body_without_lead_events_keeps_its_first_section():
+    text = (
+        "= Ada Example =\n\nAda Example was an engineer.\n\n== Early life (1869–1893) ==\n"
+        "Ada Example was born in Porbandar in 1869. In September 1888 she sailed from Bombay "
+        "to London.\n\n== Later life (1893–1948) ==\nIn 1915 she returned to Bombay and then "
+        "went to London.\n"
+    )
+    found = [(e.place.name_today, e.when.iso_start) for e in extract_plain(text)]
+    assert ("Mumbai", "1888-09") in found and ("London", "1888-09") in found

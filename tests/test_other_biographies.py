@@ -1,18 +1,21 @@
-"""Held-out check: biographies the extractor was not tuned on, scored against hand annotation.
+"""Other biographies than Trotsky's, scored against hand annotation: does the extractor generalise?
 
-Each fixture in tests/fixtures/biographies is a short biography written for this test (not
-copied text) with a gold CSV annotated from the text alone before the extractor was run.
-Floors are the measured figures less 0.05 (recall, precision) and the measured count of
-invented movements, so a regression fails while the gold stays independent of the output.
+Each fixture is a short biography written for these tests (not copied text), laid out like the
+bundled article (title, infobox lines, lead, dated section headings), with a gold CSV annotated
+from the text alone before the extractor was first run on it. Gold is frozen: when the
+extractor changes, the floors move, never the annotation.
 
-Measured with the scorer that also checks each found place's coordinate (a wrong namesake
-is not a find):
-                recall  precision  invented
-    bolivar     0.774   1.000      0
-    douglass    0.780   0.946      0
-    guevara     0.647   0.960      0
-    lenin       0.767   0.973      0
-    luxemburg   0.760   1.000      0
+Two sets:
+- ``biographies/`` (Bolívar, Douglass, Guevara, Lenin, Luxemburg) was written first; the rules
+  were then developed against it, so it no longer measures generalisation on its own.
+  First run: recall 0.42, 0.44, 0.24, 0.56, 0.76; precision 1.00, 1.00, 0.91, 0.90, 1.00.
+- ``heldout/`` (Gandhi, Goldman, Ho Chi Minh, Marx) was written later by someone who had not
+  read the rules, and has not been used to add rules, only to find bugs (the lead-section bug,
+  pronoun chains broken by names of things).
+  First run: recall 0.60, 0.81, 0.54, 0.73; precision 0.91, 0.83, 0.86, 0.80; invented 0, 2, 1, 2.
+
+MEASURED holds the current figures (recall, precision, invented); floors are recall and
+precision less 0.05 and the invented count, so a regression fails.
 """
 
 from pathlib import Path
@@ -22,27 +25,26 @@ import pytest
 from trotsky_geo import extract
 from trotsky_geo.evaluation import Score, load_gold, score
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "biographies"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-# name: (recall, precision, invented) as measured; floors are derived below.
 MEASURED = {
-    "bolivar": (0.774, 1.000, 0),
-    "douglass": (0.780, 0.946, 0),
-    "guevara": (0.647, 0.960, 0),
-    "lenin": (0.767, 0.973, 0),
-    "luxemburg": (0.760, 1.000, 0),
+    "biographies/bolivar": (0.806, 1.000, 0),
+    "biographies/douglass": (0.780, 0.946, 0),
+    "biographies/guevara": (0.676, 0.962, 0),
+    "biographies/lenin": (0.767, 0.973, 0),
+    "biographies/luxemburg": (0.840, 1.000, 0),
+    "heldout/gandhi": (0.644, 0.943, 0),
+    "heldout/goldman": (0.861, 0.914, 1),
+    "heldout/ho_chi_minh": (0.795, 1.000, 0),
+    "heldout/marx": (0.900, 0.935, 0),
 }
 MARGIN = 0.05
 
 
-def _scored(name: str) -> Score:
-    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
-    return score(extract(text), load_gold(FIXTURES / f"{name}.csv"))
-
-
 @pytest.fixture(scope="module", params=sorted(MEASURED))
 def scored(request) -> tuple[str, Score]:
-    result = _scored(request.param)
+    text = (FIXTURES / f"{request.param}.txt").read_text(encoding="utf-8")
+    result = score(extract(text), load_gold(FIXTURES / f"{request.param}.csv"))
     print(
         f"\n{request.param}: recall {result.recall:.3f} ({result.found}/{result.required}), "
         f"precision {result.precision:.3f} ({result.correct}/{result.extracted}), "
@@ -53,17 +55,21 @@ def scored(request) -> tuple[str, Score]:
 
 
 def test_every_fixture_has_gold_and_a_floor():
-    texts = {p.stem for p in FIXTURES.glob("*.txt")}
-    golds = {p.stem for p in FIXTURES.glob("*.csv")}
-    assert texts == golds == set(MEASURED)
+    found = {
+        f"{path.parent.name}/{path.stem}"
+        for folder in ("biographies", "heldout")
+        for path in (FIXTURES / folder).glob("*.txt")
+        if path.with_suffix(".csv").exists()
+    }
+    assert found == set(MEASURED)
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
-def test_gold_snippets_are_in_the_text(name):
+def test_gold_snippets_are_in_the_text_and_it_has_traps(name):
     text = " ".join((FIXTURES / f"{name}.txt").read_text(encoding="utf-8").split())
     gold = load_gold(FIXTURES / f"{name}.csv")
-    missing = [row.snippet for row in gold if row.snippet not in text]
-    assert missing == []
+    assert [row.snippet for row in gold if row.snippet not in text] == []
+    assert {"required", "negative"} <= {row.status for row in gold}
 
 
 def test_recall(scored):

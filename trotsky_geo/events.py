@@ -11,7 +11,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from trotsky_geo.dates import DateMention, DateSpan, Precision, find_dates
-from trotsky_geo.document import INFOBOX, Document, Sentence
+from trotsky_geo.document import INFOBOX, INTRODUCTION, Document, Sentence
 from trotsky_geo.gazetteer import Gazetteer, Place, PlaceMention, context_keys
 from trotsky_geo.lexicon import (
     BACKGROUND,
@@ -21,17 +21,22 @@ from trotsky_geo.lexicon import (
     DURATION,
     ELSEWHERE,
     FUNCTION_WORDS,
+    GATHERINGS,
     INCLUDING,
     IRREALIS,
     LEADING_WORDS,
     LIST_BEFORE,
     LIST_GOES_ON,
     MONTHS,
+    NAMED_AFTER,
     NEGATIONS,
+    NEVER_WENT,
     NOT_A_PERSON,
     NOT_A_STAY,
     OTHER_AGENTS,
+    OTHERS_DEED,
     OWN_MOVES,
+    PASSIVE,
     PAST_PERFECT,
     QUOTED,
     RELATIONS,
@@ -39,6 +44,7 @@ from trotsky_geo.lexicon import (
     REPORTING,
     SUBORDINATORS,
     THERE,
+    TITLE_BEFORE,
     TOKEN,
     UNRESOLVED_PLACE,
     WHERE,
@@ -149,6 +155,11 @@ _KIND_CUES = {
     "his ashes": EventKind.BURIAL,
     "her ashes": EventKind.BURIAL,
 }
+
+#: Nouns that name a stay but give way to a verb before them: "died at his home in".
+_WEAK_TRIGGERS = frozenset({"home", "residence", "house", "guests", "headquarters"})
+#: Verbs whose object travels, not their subject, unless the subject is the object.
+_SENDING = frozenset({"sent", "send", "posted", "mailed", "bring", "brought", "dispatched"})
 
 #: Kinds that can be read from a sentence naming no place: the place is where the narrative is.
 _PLACELESS_KINDS = frozenset(
@@ -356,10 +367,11 @@ def _mentions_by_sentence(document: Document, gazetteer: Gazetteer) -> list[list
     """Toponyms of each sentence, found paragraph by paragraph so context can disambiguate."""
     by_paragraph: dict[int, list[PlaceMention]] = {}
     seen: Counter[str] = Counter()  # countries named so far in the document
+    people = gazetteer.person_names(document.text)
     for number, paragraph in enumerate(document.paragraphs):
         by_paragraph[number] = [
             PlaceMention(m.text, m.start + paragraph.start, m.end + paragraph.start, m.candidates)
-            for m in gazetteer.find(paragraph.text, context=seen)
+            for m in gazetteer.find(paragraph.text, context=seen, people=people)
         ]
         seen.update(key for m in by_paragraph[number] for key in context_keys(m.place))
     result = []
@@ -734,13 +746,19 @@ def _mention_event(
     spans = [(mention.start, mention.end)]
     segment = _segment_start(text, clause[0], mention.start)
     preceding = text[max(clause[0], mention.start - 16) : mention.start].lower()
+    name_of = NAMED_AFTER.match(text, mention.end)
     if (
         NOT_A_STAY.search(preceding)
         or re.match(r"\s*(?:a|an)\s", text[segment : mention.start])
         or re.match(r"['’]s\b", text[mention.end :])
+        or (name_of is not None and name_of.group(1) not in GATHERINGS)
     ):
-        return None
+        return None  # "the Paris Commune", "Moscow Trials": a name, not a stay
     trigger = _governing_trigger(tokens, mention.start, spans)
+    if trigger is not None and trigger.text in _WEAK_TRIGGERS:
+        earlier = _governing_trigger(tokens, trigger.start, spans)
+        if earlier is not None and earlier.start >= segment:
+            trigger = earlier  # "died ... at his home in X": the death, not the home
     if mention.start < main:
         own = trigger is not None and trigger.start >= segment
         if not own and not re.search(r"\b(?:in|at|from|near|to)\s+(?:the\s+)?$", preceding):
@@ -751,8 +769,10 @@ def _mention_event(
     scope = text[scope_start : mention.start].lower()
     if any(phrase in scope for phrase in IRREALIS):
         return None
-    if trigger is not None and _negated(tokens, trigger):
-        return None
+    if trigger is not None and (
+        _negated(tokens, trigger) or OTHERS_DEED.search(text[scope_start : trigger.start])
+    ):
+        return None  # "after Leon Czolgosz shot McKinley in Buffalo": someone else's act
     refs = [
         t
         for t in tokens
@@ -762,6 +782,17 @@ def _mention_event(
     moved = actor == "subject" or (actor == "other" and trigger is not None and bool(refs))
     if not moved:
         return None
+    sender = next(
+        (t for t in tokens if segment <= t.start < mention.start and t.text in _SENDING), None
+    )
+    if (
+        sender is not None
+        and not PASSIVE.search(text[: sender.start])
+        and not any(sender.start < t.start < mention.start for t in refs)
+    ):
+        return None  # "he sent the Allied leaders ... a petition": a letter went, not he
+    if NEVER_WENT.match(text, mention.end) or TITLE_BEFORE.search(text[: mention.start]):
+        return None  # "... without his ever going there"; "The Civil War in France"
     near = max(clause[0], (trigger.start if trigger is not None else segment) - 40)
     kind = _kind(trigger, text[near : min(clause[1], mention.end + 40)])
     confidence = 0.9
@@ -970,8 +1001,7 @@ def _first_listed_place(value: str, gazetteer: Gazetteer) -> PlaceMention | None
 
 def _drop_covered_lead(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
     """The introduction summarises the body: keep its events only where the body is silent."""
-    body = [e for e in events if e.evidence.section != events[0].evidence.section] if events else []
-    lead_section = events[0].evidence.section if events else ""
+    body = [e for e in events if e.evidence.section != INTRODUCTION]
 
     def covered(event: Event) -> bool:
         return any(
@@ -984,7 +1014,7 @@ def _drop_covered_lead(events: list[Event], gazetteer: Gazetteer) -> list[Event]
     return [
         e
         for e in events
-        if e.evidence.section != lead_section
+        if e.evidence.section != INTRODUCTION
         or not covered(e)
         or e.kind in (*SINGLETON_KINDS, EventKind.BURIAL)
     ]

@@ -221,7 +221,6 @@ _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NA
 _AFTER_LOCATIVE = re.compile(
     rf"(?<![\w-])(?=({_LOCATIVE})[ \t]+(?:the[ \t]+)?({_CAPITALISED_RUN.pattern}))"
 )
-_STRONG_LOCATIVES = frozenset({"in", "at", "near", "via", "into", "entered", "reached"})
 _NAME_PAIR = re.compile(r"(?<![\w'’-])([A-Z][\w-]*)[ \t]+([A-Z][\w-]*)(?![\w-])")
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'’-])([A-Z][\w-]*)[ \t]+$")
 # Adjectives and demonyms ("Soviet Russia", "Nazi Germany", "Tsarist Russia") qualify a place.
@@ -232,6 +231,7 @@ _ADJECTIVE = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
 # "Pendleton, Indiana", "La Paz in Bolivia", "Cordova, in Talbot County, Maryland".
+_STRONG_LOCATIVES = frozenset({"in", "at", "near", "via", "into", "entered", "reached"})
 _QUALIFIER_JOINT = re.compile(
     r"\s*,\s*(?:in\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*)?|\s+in\s+(?:the\s+)?"
 )
@@ -280,10 +280,10 @@ _WORLD_ALTERNATE_MIN_POPULATION = 100_000
 
 
 def normalise(name: str) -> str:
-    """Casefold and strip diacritics, so "Coyoacán", "COYOACAN" and "coyoacan" compare equal."""
-    if name.isascii():
-        return name.casefold()
-    return _fold(name).casefold()
+    """Casefold, strip diacritics and read hyphens as spaces, so "Coyoacán" and "coyoacan",
+    "Monte-Carlo" and "Monte Carlo" compare equal."""
+    plain = name if name.isascii() else _fold(name)
+    return plain.casefold().replace("-", " ")
 
 
 def _fold(text: str) -> str:
@@ -381,7 +381,27 @@ class Gazetteer:
             and outer.country == inner.country
         )
 
-    def find(self, text: str, *, context: Counter[str] | None = None) -> list[PlaceMention]:
+    def person_names(self, text: str) -> set[str]:
+        """Surnames the text gives people ("Stalin" in "Joseph Stalin"), folded: a whole
+        document's, so that a bare "to Stalin" elsewhere is not read as a place."""
+        names = _pair_surnames(text, self._curated_mentions(text, _fold(text)), self._pattern)
+        return {name for name in names if not self._is_place_name(name)}
+
+    def _is_place_name(self, name: str) -> bool:
+        """The main name of a curated or world place ("Zurich" in "Spiegelgasse Zurich")."""
+        if name in self._by_name:
+            return True
+        return self._world_enabled and any(
+            not entry.alternate for entry in self._world_index().lookup(name)
+        )
+
+    def find(
+        self,
+        text: str,
+        *,
+        context: Counter[str] | None = None,
+        people: set[str] | frozenset[str] = frozenset(),
+    ) -> list[PlaceMention]:
         """All toponyms in text, left to right, non-overlapping, longest first, with offsets.
 
         ``context`` counts the countries of places named earlier in the same document; with
@@ -393,7 +413,7 @@ class Gazetteer:
         # "Maxim Gorky" makes every "Gorky" in the text the writer; "University College
         # London" only hides that one London, as a place's main name is no one's surname.
         surnames = {_fold(m.text) for m in parts if not _is_main_name(m)}
-        surnames |= _pair_surnames(text, curated, self._pattern)
+        surnames |= _pair_surnames(text, curated, self._pattern) | people
         kept = [m for m in curated if m not in parts and not _is_person(m, surnames)]
         countries = Counter(key for m in kept for key in context_keys(m.place))
         countries.update(context or Counter())
@@ -461,12 +481,16 @@ class Gazetteer:
             end = start + len(name)
             if text[start:end] != name or len(name) < 3 or _not_a_name(name, surnames):
                 continue
-            # "to Stalin", "in Stalin's book": a main name may follow any locative cue,
-            # an alternate name only a strong one, and not as an owner or a prefix.
+            # "in Stalin's book", "Stalin-era": a one-word alternate name ("Stalin" for
+            # Donetsk) is never an owner or a prefix, and after a weak locative ("surrendered
+            # to Stalin") not a word the text also uses as an owner ("Stalin's Secretariat").
             strict = " " not in name and (
-                match.group(1).casefold() not in _STRONG_LOCATIVES
-                or end != start + len(match.group(2))
+                end != start + len(match.group(2))
                 or text.startswith("-", end)
+                or (
+                    match.group(1).casefold() not in _STRONG_LOCATIVES
+                    and re.search(rf"\b{re.escape(name)}['’]s\b", text) is not None
+                )
             )
             candidates = self._world_candidates(name, countries, alternates=not strict)
             if not candidates and self._online is not None and size == len(words):
@@ -602,7 +626,7 @@ def _pair_surnames(text: str, curated: list[PlaceMention], pattern: re.Pattern[s
 def _not_a_name(name: str, surnames: set[str]) -> bool:
     words = name.split()
     return (
-        words[0].casefold() in _FUNCTION_WORDS
+        (words[0].casefold() in _FUNCTION_WORDS and not (words[0] == "The" and len(words) > 1))
         or (len(words) == 1 and _fold(words[-1]) in surnames)
         or not any(char.islower() for char in name)
     )
@@ -651,6 +675,7 @@ class _WorldEntry:
             + 2.0 * self.capital
             + (1.0 if countries[self.place.country] else 0.0)
             + (1.0 if self.place.within and countries[self.place.within] else 0.0)
+            - (1.0 if self.alternate else 0.0)
         )
 
 
@@ -662,7 +687,7 @@ class _WorldIndex:
     in microseconds. Places are made on demand.
     """
 
-    FORMAT = 5
+    FORMAT = 6
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection

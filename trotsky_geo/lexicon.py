@@ -149,3 +149,27 @@ THERE = re.compile(
 )
 #: A capitalised name after a locative word: a place, whether or not the gazetteer knows it.
 UNRESOLVED_PLACE = re.compile(r"\b(?:to|in|at|of|into|near|from)\s+(?:the\s+)?[A-Z]")
+#: A place name followed by one of these is part of a name: "the Paris Commune".
+NAMED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
+#: ... unless it names a gathering the subject can attend there: "the Zimmerwald Conference".
+GATHERINGS = words(
+    "Conference Congress Convention Summit Soviet Assembly Council Meeting Exhibition Games "
+    "University College Academy Institute School Gymnasium Seminary Cathedral Palace Prison "
+    "Hospital Station Harbour Harbor Port Square Street Avenue Castle Fortress Citadel "
+    "Cemetery Museum Library Theatre Theater Observatory Conservatory Bay City Island"
+)
+#: "after Leon Czolgosz shot": a subordinate clause with someone else acting.
+OTHERS_DEED = re.compile(
+    r"\b(?:after|when|while|because|before|since|until|where|as)\s+(?:[A-Z][\w'’-]+\s+){1,4}"
+    r"(?:\w+ly\s+)?$"
+)
+#: "was sent", "had been brought": the subject is what is moved.
+PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
+#: After a place, the text denies going there: "without his ever going there".
+NEVER_WENT = re.compile(
+    r"[^.;]*?\bwithout\s+(?:his|her|their)\s+(?:ever\s+)?(?:going|visiting|being|setting foot)"
+)
+#: A title in capitals before the preposition: "The Civil War in France" names a book.
+TITLE_BEFORE = re.compile(
+    r"(?<=\w )(?:The|A|An)\s+(?:(?:[A-Z][a-z]+|of|the|and)\s+)*[A-Z][a-z]+\s+(?:in|of|at)\s+$"
+)
