@@ -312,7 +312,7 @@ _ALTERNATIVES = {
     rf"|roughly|more\s+than|less\s+than|at\s+least|only|just)\s+)*"
     rf"|the\s+(?:next|following|first)\s+)(?:{_NUM}\s+)?{_UNIT}))",
     "age": rf"(?P<age>(?i:\bwhen\s+(?:he|she|the\s+latter|the\s+former)\s+was\s+"
-    rf"(?:only\s+|just\s+|about\s+|barely\s+)?{_AGE}\s+years?\s+(?:old|of\s+age)\b"
+    rf"(?:only\s+|just\s+|about\s+|barely\s+)?{_AGE}(?:\s+years?\s+(?:old|of\s+age))?\b"
     rf"|\bat\s+(?:the\s+)?age\s+(?:of\s+)?{_AGE}|\baged\s+{_AGE})"
     rf"|\b{_AGE}-year-old(?=\s+[A-Z]))",
     "point": rf"(?P<point>{_POINT})",

@@ -14,6 +14,7 @@ from trotsky_geo.dates import DateMention, DateSpan, Precision, find_dates
 from trotsky_geo.document import INFOBOX, INTRODUCTION, Document, Sentence
 from trotsky_geo.gazetteer import Gazetteer, Place, PlaceMention, context_keys
 from trotsky_geo.lexicon import (
+    ATTACHED_DATE,
     BACKGROUND,
     BORN_AS,
     CLAUSE_BREAK,
@@ -873,6 +874,9 @@ def _pick_date(
     if mention.start < main:
         main_dates = [d for d in pool if d.start >= main]
         pool = main_dates or clause_dates
+    attached = [d for d in pool if ATTACHED_DATE.fullmatch(mention_text[mention.end : d.start])]
+    if attached:
+        return attached[0].span, False  # "landed at Bombay on 9 January 1915"
     if pool:
         before = [d for d in pool if d.end <= mention.start]
         nearest = before[-1] if before else min(pool, key=lambda d: d.start - mention.end)
@@ -883,8 +887,9 @@ def _pick_date(
                 break
             nearest = previous
         return nearest.span, False
-    if dates:
-        return dates[0].span, True
+    earlier = [d for d in dates if d.end <= mention.start]
+    if earlier:
+        return earlier[-1].span, True  # from the sentence's earlier clause
     return (state.anchor if state.narrative else None), True
 
 

@@ -173,3 +173,5 @@ NEVER_WENT = re.compile(
 TITLE_BEFORE = re.compile(
     r"(?<=\w )(?:The|A|An)\s+(?:(?:[A-Z][a-z]+|of|the|and)\s+)*[A-Z][a-z]+\s+(?:in|of|at)\s+$"
 )
+#: Between a place and its own date: "at Bombay on 9 January 1915", "in Paris in 1919".
+ATTACHED_DATE = re.compile(r"\s*,?\s*(?:on|in)?\s*")
