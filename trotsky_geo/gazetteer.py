@@ -422,7 +422,7 @@ class Gazetteer:
         # "Maxim Gorky" makes every "Gorky" in the text the writer; "University College
         # London" only hides that one London, as a place's main name is no one's surname.
         surnames = {_fold(m.text) for m in parts if not _is_main_name(m)}
-        surnames |= _pair_surnames(text, curated, self._pattern) | people
+        surnames |= people or _pair_surnames(text, curated, self._pattern)
         kept = [m for m in curated if m not in parts and not _is_person(m, surnames)]
         countries = Counter(key for m in kept for key in context_keys(m.place))
         countries.update(context or Counter())
@@ -651,7 +651,9 @@ def _is_person(mention: PlaceMention, surnames: set[str]) -> bool:
 
 def _pair_surnames(text: str, curated: list[PlaceMention], pattern: re.Pattern[str]) -> set[str]:
     """Second words of capitalised pairs that are no place, as "Stalin" in "Joseph Stalin"."""
-    spans = [(m.start, m.end) for m in curated]
+    covered = bytearray(len(text))
+    for mention in curated:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     surnames = set()
     for match in _NAME_PAIR.finditer(text):
         first = match.group(1)
@@ -659,7 +661,7 @@ def _pair_surnames(text: str, curated: list[PlaceMention], pattern: re.Pattern[s
             first.casefold() in _FUNCTION_WORDS
             or _ADJECTIVE.fullmatch(first)
             or pattern.fullmatch(_fold(first))
-            or any(s < match.end() and match.start() < e for s, e in spans)
+            or any(covered[match.start() : match.end()])
         ):
             continue
         surnames.add(_fold(match.group(2)))
