@@ -100,7 +100,8 @@ FUNCTION_WORDS = words(
     "accounts according over under of to into between among amid amidst some most many "
     "several each every all one two three four five first second against without within "
     "beyond along across around behind besides toward towards inside outside near under "
-    "unlike like because once having being"
+    "unlike like because once having being and or but if any no here where what via "
+    "through he she his her they their we i"
 )
 MONTHS = words(
     "january february march april may june july august september october november december "
