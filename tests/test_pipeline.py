@@ -1,0 +1,38 @@
+"""The one entry point on any text: an itinerary, or a clear InputError, never a crash."""
+
+import contextlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from trotsky_geo import bundled_text, extract
+from trotsky_geo.errors import InputError
+
+WORDS = bundled_text().split()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), max_size=200), st.sampled_from([" ", "\n", "\n\n"]))
+def test_shuffled_article_words_give_an_itinerary_or_a_clear_error(words, joint):
+    try:
+        itinerary = extract(joint.join(words))
+    except InputError as error:
+        assert str(error)
+    else:
+        assert len(itinerary.stops) >= 1
+        starts = [e.when.start for e in itinerary]
+        assert all(e.when.start <= e.when.end for e in itinerary) and starts
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_text_never_crashes(text):
+    with contextlib.suppress(InputError):
+        extract(text)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "\x00\x01binary"])
+def test_unusable_input_is_an_input_error(text):
+    with pytest.raises(InputError):
+        extract(text)
