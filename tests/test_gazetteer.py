@@ -364,3 +364,16 @@ def test_the_article_whole_or_by_paragraph_gives_the_same_places(gazetteer: Gaze
         m.text for p in ARTICLE.split("\n") for m in gazetteer.find(p, people=people)
     )
     assert whole == by_paragraph
+
+
+def test_the_world_index_is_built_into_the_cache_and_replaces_stale_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    stale = tmp_path / "trotsky-geo" / "world-0.0-1.sqlite"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"an index of an older format")
+    found = Gazetteer.load().find("In 1908 he moved to Geneva.")
+    assert [(m.text, m.place.country) for m in found] == [("Geneva", "CH")]
+    assert not stale.exists()
+    assert len(list((tmp_path / "trotsky-geo").glob("world-*.sqlite"))) == 1

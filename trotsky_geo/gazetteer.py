@@ -652,6 +652,9 @@ class _WorldIndex:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 _write_index(sqlite3.connect(partial), *cls.build(version))
                 partial.replace(path)
+                for stale in path.parent.glob("world-*.sqlite"):
+                    if stale != path:
+                        stale.unlink(missing_ok=True)  # an index of an older format or version
             except (OSError, sqlite3.Error):
                 partial.unlink(missing_ok=True)
                 connection = sqlite3.connect(":memory:", check_same_thread=False)
