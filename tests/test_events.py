@@ -30,8 +30,10 @@ def places(events) -> list[str]:
             "In April 1929, Turkish authorities moved them to the island of Büyükada (Prinkipo), "
             "into a house called the Yanaros mansion.",
             "== Exile (1929–1940) ==",
-            [("Büyükada", EventKind.RESIDENCE, "1929-04"),
-             ("Yanaros mansion", EventKind.RESIDENCE, "1929-04")],
+            [
+                ("Büyükada", EventKind.RESIDENCE, "1929-04"),
+                ("Yanaros mansion", EventKind.RESIDENCE, "1929-04"),
+            ],
         ),
         (
             "From July 1933 to February 1934 Trotsky and his wife lived in Royan.",
@@ -54,8 +56,10 @@ def places(events) -> list[str]:
             "He left New York aboard SS Kristianiafjord on 27 March 1917, but his ship was "
             "intercepted by the Royal Navy at Halifax, Nova Scotia.",
             "=== World War I (1914–1917) ===",
-            [("New York", EventKind.TRAVEL, "1917-03-27"),
-             ("Halifax", EventKind.ARREST, "1917-03-27")],
+            [
+                ("New York", EventKind.TRAVEL, "1917-03-27"),
+                ("Halifax", EventKind.ARREST, "1917-03-27"),
+            ],
         ),
     ],
 )
@@ -190,7 +194,10 @@ def test_subject_known_by_birth_name_and_namesakes_are_other_people():
         "to Lyon in 1895. In November 1891 she left Warsaw for Paris."
     )
     assert [(e.place.name, e.kind.value) for e in found] == [
-        ("Warsaw", "birth"), ("Warsaw", "travel"), ("Paris", "travel")]
+        ("Warsaw", "birth"),
+        ("Warsaw", "travel"),
+        ("Paris", "travel"),
+    ]
 
 
 def test_where_clause_adds_what_happened_at_the_place():
@@ -232,7 +239,10 @@ def test_burial_is_dated_by_the_death_not_a_later_reburial():
     )
     burial = next(e for e in found if e.kind is EventKind.BURIAL)
     assert (burial.place.name, burial.when.iso_start, burial.date_inferred) == (
-        "Sceaux", "1934-07-04", True)
+        "Sceaux",
+        "1934-07-04",
+        True,
+    )
 
 
 def test_there_points_back_at_the_place_just_named():
@@ -255,3 +265,31 @@ def test_a_body_without_lead_events_keeps_its_first_section():
     )
     found = [(e.place.name_today, e.when.iso_start) for e in extract_plain(text)]
     assert ("Mumbai", "1888-09") in found and ("London", "1888-09") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "start"),
+    [
+        (
+            "He left South Africa in July 1914 and, after some months in London, landed at Bombay "
+            "on 9 January 1915.",
+            "Mumbai",
+            "1915-01-09",
+        ),
+        (
+            "He was first jailed in Johannesburg in January 1908 and served further sentences at "
+            "Volksrust the next year.",
+            "Volksrust",
+            "1909",
+        ),
+        (
+            "In 1899 he was sent to Madrid to complete his education, and there he met his wife, "
+            "whom he married in May 1902.",
+            "Madrid",
+            "1899",
+        ),
+    ],
+)
+def test_a_place_takes_the_date_of_its_own_verb(sentence, place, start):
+    found = extract_plain(f"Ada Example was born in Bristol in 1860. {sentence}")
+    assert [e.when.iso_start for e in found if e.place.name_today == place][:1] == [start]

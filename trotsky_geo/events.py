@@ -43,6 +43,7 @@ from trotsky_geo.lexicon import (
     RELATIONS,
     RELATIVE_CLAUSE,
     REPORTING,
+    SECOND_VERB,
     SUBORDINATORS,
     THERE,
     TITLE_BEFORE,
@@ -874,12 +875,19 @@ def _pick_date(
     if mention.start < main:
         main_dates = [d for d in pool if d.start >= main]
         pool = main_dates or clause_dates
-    attached = [d for d in pool if ATTACHED_DATE.fullmatch(mention_text[mention.end : d.start])]
+    attached = [
+        d
+        for d in pool
+        if d.start >= mention.end and ATTACHED_DATE.fullmatch(mention_text[mention.end : d.start])
+    ]
     if attached:
         return attached[0].span, False  # "landed at Bombay on 9 January 1915"
     if pool:
         before = [d for d in pool if d.end <= mention.start]
-        nearest = before[-1] if before else min(pool, key=lambda d: d.start - mention.end)
+        after = [d for d in pool if d.start >= mention.end]
+        if before and after and _verb_between(mention_text, before[-1].end, mention.start):
+            before = []  # "jailed in January 1908 and served ... at Volksrust the next year"
+        nearest = before[-1] if before else after[0] if after else pool[-1]
         # "In 1886 and 1887 he toured England": the stay starts with the first of the two.
         while before and before.index(nearest) > 0:
             previous = before[before.index(nearest) - 1]
@@ -891,6 +899,12 @@ def _pick_date(
     if earlier:
         return earlier[-1].span, True  # from the sentence's earlier clause
     return (state.anchor if state.narrative else None), True
+
+
+def _verb_between(text: str, start: int, end: int) -> bool:
+    """A second verb stands between a date and a place ("in January 1908 and served ... at"):
+    the date belongs to the first."""
+    return SECOND_VERB.search(text, start, end) is not None
 
 
 def _placeless_events(

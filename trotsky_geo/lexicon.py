@@ -54,7 +54,10 @@ REPORTING = re.compile(
     r"described|warned|predicted|expected|hoped|insisted|asserted|denied)\b"
 )
 #: A length of time ("for the next 20 years") dates what it follows, not a place after it.
-DURATION = re.compile(r"(?i)(?:for|over|during|the next|the following)\b")
+DURATION = re.compile(
+    r"(?i)(?:for|over|during)\b|the\s+(?:next|following)\s+(?:\d+|two|three|four|five|six|seven"
+    r"|eight|nine|ten|few|several)\b"
+)
 #: Capitalised words that open a clause without naming a person: "Spanish authorities".
 NOT_A_PERSON = re.compile(
     r"[\w-]*(?:ish|ese|ian|ean|ic)|French|Dutch|Swiss|Soviet|German|Greek|British|Tsarist|Nazi"
@@ -176,3 +179,5 @@ TITLE_BEFORE = re.compile(
 )
 #: Between a place and its own date: "at Bombay on 9 January 1915", "in Paris in 1919".
 ATTACHED_DATE = re.compile(r"\s*,?\s*(?:on|in)?\s*")
+#: "... and served", "then moved": a second verb joined to the first.
+SECOND_VERB = re.compile(r"\b(?:and|then|but)\s+(?:\w+ly\s+)?[a-z]+ed\b")
