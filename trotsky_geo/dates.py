@@ -445,6 +445,13 @@ class _Candidate:
     resolve: _Resolver
 
 
+def _relative(start: int, end: int, resolve: Callable[[DateSpan], DateSpan | None]) -> _Candidate:
+    """A phrase resolved against the reference date; none when there is no reference yet."""
+    return _Candidate(
+        start, end, "anaphor", True, False, lambda ref: None if ref is None else resolve(ref)
+    )
+
+
 def _candidates(text: str, birth: dt.date | None) -> list[_Candidate]:
     """Grammar matches, tried only at words shortly before a number, month or time unit."""
     starts: set[int] = set()
@@ -526,45 +533,17 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
     lowered = " ".join(phrase.lower().split())
     if kind in ("season", "partof"):
         resolver = _relative_season if kind == "season" else _part_of
-        return _Candidate(
-            start,
-            end,
-            "anaphor",
-            True,
-            False,
-            lambda ref: None if ref is None else resolver(lowered, ref),
-        )
+        return _relative(start, end, lambda ref: resolver(lowered, ref))
     units = _UNIT_TEXT.findall(phrase)
     unit = units[-1].lower() if units else "day"  # "the following morning"
     if kind == "shift":
         sign = -1 if "earlier" in lowered else 1
         if _VAGUE_COUNT.match(phrase):
-            return _Candidate(
-                start,
-                end,
-                "anaphor",
-                True,
-                False,
-                lambda ref: None if ref is None else _vague_shift(ref, sign, unit),
-            )
+            return _relative(start, end, lambda ref: _vague_shift(ref, sign, unit))
         steps = _number(phrase) * sign
-        return _Candidate(
-            start,
-            end,
-            "anaphor",
-            True,
-            False,
-            lambda ref: None if ref is None else _shift(ref, steps, unit),
-        )
+        return _relative(start, end, lambda ref: _shift(ref, steps, unit))
     if kind in ("anaphor", "adjacent"):
-        return _Candidate(
-            start,
-            end,
-            "anaphor",
-            True,
-            False,
-            lambda ref: None if ref is None else _anaphor(lowered, unit, ref),
-        )
+        return _relative(start, end, lambda ref: _anaphor(lowered, unit, ref))
     counted = _NUMBER_TEXT.search(phrase) is not None
     if not counted and phrase.lower().endswith("s"):
         return None  # "for years": too vague to span
