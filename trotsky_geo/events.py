@@ -296,7 +296,11 @@ def extract_events(document: Document, gazetteer: Gazetteer) -> list[Event]:
             if event is not None:
                 infobox[event.kind] = event
             continue
-        new = _sentence_events(sentence, section.title, found, dates, subject, state, gazetteer)
+        # Quotations blanked and other people's "Pierre Curie" hidden, offsets unchanged.
+        masked = subject.mask_namesakes(_mask_quotes(sentence.text))
+        new = _sentence_events(
+            sentence, masked, section.title, found, dates, subject, state, gazetteer
+        )
         events.extend(new)
         if new:
             state.last_event = new[-1]
@@ -308,7 +312,7 @@ def extract_events(document: Document, gazetteer: Gazetteer) -> list[Event]:
             state.anchor = dates[-1].span
         if found:
             state.paragraph_place = found[-1]
-        _follow_pronouns(sentence.text, subject, state, [(m.start, m.end) for m in found])
+        _follow_pronouns(masked, subject, state, [(m.start, m.end) for m in found])
     if len(document.sections) > 1:
         events = _drop_covered_lead(events, gazetteer)
     return _within_life(_merge_singletons(events, infobox))
@@ -326,7 +330,7 @@ def _within_life(events: list[Event]) -> list[Event]:
 
 
 def _follow_pronouns(
-    text: str, subject: Subject, state: _Narrative, places: list[tuple[int, int]]
+    masked: str, subject: Subject, state: _Narrative, places: list[tuple[int, int]]
 ) -> None:
     """Decide whether the next sentence's "he" or "she" still means the subject.
 
@@ -334,7 +338,6 @@ def _follow_pronouns(
     subject is a man, or when the text dwells on that person for two sentences running
     (most other people in biographies of women are men, whom "she" cannot mean).
     """
-    masked = subject.mask_namesakes(_mask_quotes(text))
     if _mentions_subject(masked, subject, pronouns=False):
         state.previous_mentions_subject, state.other_streak = True, 0
         return
@@ -512,6 +515,7 @@ def _agent(
 
 def _sentence_events(
     sentence: Sentence,
+    text: str,
     section: str,
     found: list[PlaceMention],
     dates: list[DateMention],
@@ -519,7 +523,6 @@ def _sentence_events(
     state: _Narrative,
     gazetteer: Gazetteer,
 ) -> list[Event]:
-    text = subject.mask_namesakes(_mask_quotes(sentence.text))
     tokens = _tokens(text)
     found = [m for m in found if not _in_others_relative_clause(text, m.start, subject)]
     chained = state.previous_mentions_subject or _mentions_subject(text, subject, pronouns=False)
