@@ -1,68 +1,31 @@
-"""Document: a biography split into sections, paragraphs and sentences with character offsets."""
+"""Document: a biography's layout (title, sections, paragraphs, infobox) and its one spaCy parse.
+
+The layout is read from the plain text (``== Heading ==`` and ``- Key: value`` lines); the
+paragraphs are parsed once by spaCy into one ``Doc``, whose sentences every later stage reads.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from trotsky_geo.dates import DateSpan, heading_span
 
 INFOBOX = "Infobox"
 INTRODUCTION = "Introduction"
+#: Paragraphs parsed per batch: progress is reported between batches.
+BATCH = 64
 
 _HEADING = re.compile(r"^(={1,6})\s*(.*?)\s*\1\s*$")
 _INFOBOX_LINE = re.compile(r"^- ([A-Z][\w ]*?\d?): (.+)$")
-_ABBREVIATIONS = frozenset(
-    [
-        "St",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Jr",
-        "Sr",
-        "Gen",
-        "Col",
-        "Lt",
-        "Capt",
-        "Prof",
-        "Rev",
-        "Gov",
-        "Sen",
-        "Rep",
-        "No",
-        "Vol",
-        "vs",
-        "etc",
-        "Co",
-        "Inc",
-        "Ltd",
-        "Mt",
-        "Ft",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "c",
-        "ca",
-        "cf",
-        "e.g",
-        "i.e",
-        "U.S",
-        "O.S",
-        "N.S",
-    ]
-)
 _LEADING_NAME = re.compile(r"(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9ÀÁÂÄÅÉÍÓÖÚÜØÆŒ])")
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -79,7 +42,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence (or one infobox line) with its offsets in the whole text."""
+    """One parsed sentence (or one infobox line, unparsed) with its offsets in the whole text."""
 
     text: str
     start: int
@@ -87,6 +50,7 @@ class Sentence:
     section: int  # index into Document.sections
     paragraph: int  # index into Document.paragraphs
     infobox_key: str = ""  # "Birth Place" for the line "- Birth Place: Yanovka, ..."
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -101,96 +65,120 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Document:
-    """The parsed biography: its title, sections, paragraphs and sentences in text order."""
+    """The biography: title, sections, paragraphs, sentences in text order, and the parse."""
 
     text: str
     title: str
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
+    doc: Doc | None = field(default=None, compare=False, repr=False)
+    _bases: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
     def section_of(self, sentence: Sentence) -> Section:
         """The section a sentence belongs to."""
         return self.sections[sentence.section]
 
+    def offset(self, token: Token) -> int:
+        """Where a token of the parse starts in the original text."""
+        index = bisect_right(self._bases, (token.idx, len(self.text))) - 1
+        base, start = self._bases[index]
+        return start + token.idx - base
 
-def parse_document(text: str) -> Document:
-    """Split a biography laid out as plain text: ``== Heading ==`` and ``- Key: value`` lines."""
+
+def parse_document(text: str, nlp: Language, *, progress: Progress | None = None) -> Document:
+    """Read the layout, then parse every paragraph with ``nlp`` in batches into one ``Doc``."""
+    title, sections, paragraphs, infobox = _layout(text)
+    body = [(i, p) for i, p in enumerate(paragraphs) if i not in infobox]
+    docs: list[Doc] = []
+    total = len(text)
+    if progress is not None:
+        progress(0, total)
+    for first in range(0, len(body), BATCH):
+        batch = body[first : first + BATCH]
+        docs.extend(nlp.pipe([p.text for _, p in batch]))
+        if progress is not None:
+            progress(batch[-1][1].end, total)
+    doc = Doc.from_docs(docs, ensure_whitespace=True) if docs else nlp.make_doc("")
+    bases: list[tuple[int, int]] = []
+    sentences: list[Sentence] = []
+    position = 0
+    for index, paragraph in enumerate(paragraphs):
+        if index in infobox:
+            sentences.append(
+                Sentence(
+                    paragraph.text,
+                    paragraph.start,
+                    paragraph.end,
+                    paragraph.section,
+                    index,
+                    infobox_key=infobox[index],
+                )
+            )
+            continue
+        bases.append((position, paragraph.start))
+        end = position + len(paragraph.text)
+        for sent in doc.char_span(position, end, alignment_mode="expand").sents:
+            start = paragraph.start + sent.start_char - position
+            stop = paragraph.start + sent.end_char - position
+            sentences.append(
+                Sentence(text[start:stop], start, stop, paragraph.section, index, span=sent)
+            )
+        position = end + 1
+    if progress is not None:
+        progress(total, total)
+    if not title and sentences:
+        name = _LEADING_NAME.match(sentences[0].text)
+        title = name.group(0).strip() if name else ""
+    return Document(
+        text, title, tuple(sections), tuple(paragraphs), tuple(sentences), doc, tuple(bases)
+    )
+
+
+def _layout(text: str) -> tuple[str, list[Section], list[Paragraph], dict[int, str]]:
+    """Title, sections, paragraphs, and the paragraphs that are infobox values (by key)."""
     title = ""
     sections: list[Section] = [Section(INTRODUCTION, 1, None, 0, len(text), is_lead=True)]
     spans_by_level: dict[int, DateSpan | None] = {}
     paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
+    infobox: dict[int, str] = {}
     offset = 0
     block: list[tuple[str, int]] = []
 
     def flush() -> None:
-        if not block:
-            return
-        start = block[0][1]
-        end = block[-1][1] + len(block[-1][0])
-        para_text = text[start:end]
-        index = len(paragraphs)
-        paragraphs.append(Paragraph(para_text, start, end, len(sections) - 1))
-        for sent_text, sent_start in split_sentences(para_text):
-            sentences.append(
-                Sentence(
-                    sent_text,
-                    start + sent_start,
-                    start + sent_start + len(sent_text),
-                    len(sections) - 1,
-                    index,
-                )
-            )
-        block.clear()
+        if block:
+            start, end = block[0][1], block[-1][1] + len(block[-1][0])
+            paragraphs.append(Paragraph(text[start:end], start, end, len(sections) - 1))
+            block.clear()
 
     for line in text.splitlines(keepends=True):
         stripped = line.rstrip("\r\n")
         heading = _HEADING.match(stripped)
-        infobox = _INFOBOX_LINE.match(stripped)
-        if heading and not title and not sentences and len(heading.group(1)) == 1:
+        entry = _INFOBOX_LINE.match(stripped)
+        if heading and not title and not paragraphs and len(heading.group(1)) == 1:
             title = heading.group(2)
         elif heading:
             flush()
-            level = len(heading.group(1))
-            name = heading.group(2)
+            level, name = len(heading.group(1)), heading.group(2)
             span = heading_span(name)
             if span is None:
                 span = next(
-                    (
-                        spans_by_level[lv]
-                        for lv in sorted(spans_by_level, reverse=True)
-                        if lv < level
-                    ),
+                    (spans_by_level[lv] for lv in sorted(spans_by_level, reverse=True) if lv < level),
                     None,
                 )
             spans_by_level = {lv: s for lv, s in spans_by_level.items() if lv < level}
             spans_by_level[level] = span
-            previous = sections[-1]
+            last = sections[-1]
             sections[-1] = Section(
-                previous.title,
-                previous.level,
-                previous.span,
-                previous.start,
-                offset,
-                previous.is_lead,
+                last.title, last.level, last.span, last.start, offset, last.is_lead
             )
             sections.append(Section(name, level, span, offset, len(text)))
-        elif infobox and not _in_body(sections):
+        elif entry and len(sections) == 1:
             flush()
-            key, value = infobox.group(1), infobox.group(2)
-            value_start = offset + stripped.index(value, len(key) + 3)
-            paragraphs.append(Paragraph(value, value_start, value_start + len(value), 0))
-            sentences.append(
-                Sentence(
-                    value,
-                    value_start,
-                    value_start + len(value),
-                    0,
-                    len(paragraphs) - 1,
-                    infobox_key=key,
-                )
-            )
+            key, value = entry.group(1), entry.group(2)
+            start = offset + stripped.index(value, len(key) + 3)
+            infobox[len(paragraphs)] = key
+            paragraphs.append(Paragraph(value, start, start + len(value), 0))
         elif stripped.strip():
             if stripped.startswith("- ") and block:
                 flush()
@@ -199,32 +187,4 @@ def parse_document(text: str) -> Document:
             flush()
         offset += len(line)
     flush()
-    if not title and sentences:
-        name = _LEADING_NAME.match(sentences[0].text)
-        title = name.group(0).strip() if name else ""
-    return Document(text, title, tuple(sections), tuple(paragraphs), tuple(sentences))
-
-
-def _in_body(sections: list[Section]) -> bool:
-    return len(sections) > 1
-
-
-def split_sentences(text: str) -> list[tuple[str, int]]:
-    """Sentences of a paragraph with their offsets, keeping abbreviations and initials whole."""
-    pieces: list[tuple[str, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()]
-        word = re.search(r"([\w.]+)$", before)
-        token = word.group(1) if word else ""
-        if token.rstrip(".") in _ABBREVIATIONS or (len(token) == 1 and token.isupper()):
-            continue
-        end = match.end()
-        piece = text[start:end].rstrip()
-        if piece:
-            pieces.append((piece, start))
-        start = end
-    tail = text[start:].rstrip()
-    if tail.strip():
-        pieces.append((tail, start))
-    return pieces
+    return title, sections, paragraphs, infobox

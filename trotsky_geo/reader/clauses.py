@@ -1,0 +1,181 @@
+"""Tree rules: which verb a place phrase belongs to, who that verb's subject is, and whether
+the clause states something that happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from trotsky_geo.events import EventKind
+from trotsky_geo.reader.kinds import IRREALIS, KIND_OF, MODALS, PLACE_NOUNS, PLACE_OBJECT_VERBS
+
+_VERBS = frozenset({"VERB", "AUX"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_CLIMB = 8  # no real attachment path is longer; a bound keeps odd trees finite
+#: Dependents that carry a clause up to the verb that has the subject.
+_SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
+#: "buried his body": the body's owner is who was buried.
+_BODY = frozenset({"body", "remains", "ashes", "coffin", "corpse", "ash"})
+_UNREAL_MARKS = frozenset({"if", "unless", "whether"})
+_OWNED_KINDS = frozenset({EventKind.CONFERENCE, EventKind.EDUCATION, EventKind.RESIDENCE})
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A place phrase read from the tree: the verb it belongs to, the preposition joining them
+    ("" for a direct object), and the nouns passed on the way ("the village of", "a camp in")."""
+
+    verb: Token
+    preposition: str
+    nouns: tuple[Token, ...]
+
+
+def attach(token: Token, places: set[int]) -> Attachment | None:
+    """Climb from a place's head word to its verb; None when the place modifies something
+    else (a name, another place it lies in, a noun that is not a stay)."""
+    node = token
+    while node.dep_ in {"conj", "appos"} and node.head.i != node.i and node.head.i in places:
+        node = node.head  # "in London, Glasgow, and Edinburgh": all three hang from "in"
+    preposition, nouns = "", []
+    for _ in range(_CLIMB):
+        head, dep = node.head, node.dep_
+        if head.i == node.i:
+            return None
+        if dep == "pobj" or (dep == "pcomp" and node.pos_ in _NOUNS):
+            preposition, node = head.lower_, head
+            continue
+        if node.pos_ == "ADP" or dep in {"prep", "agent", "dative"}:
+            if head.pos_ in _VERBS:
+                return Attachment(head, preposition or node.lower_, tuple(nouns))
+            if head.i in places:
+                return None  # "Brussels in Belgium": Belgium only says where Brussels is
+            if head.pos_ in _NOUNS and _stay_noun(head):
+                nouns.append(head)
+                node = head
+                continue
+            if head.pos_ in {"ADV", "ADJ", "ADP"}:
+                node = head  # "back in Paris", "abroad in", "from within"
+                continue
+            return None
+        if dep in {"dobj", "attr", "oprd", "nsubjpass"} and head.pos_ in _VERBS:
+            if dep == "nsubjpass" and not nouns:
+                return None
+            lemma = head.lemma_.lower()
+            if lemma in PLACE_OBJECT_VERBS or any(n.lemma_.lower() in KIND_OF for n in nouns):
+                return Attachment(head, preposition, tuple(nouns))
+            return None
+        if dep in {"appos", "compound", "conj"}:
+            if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
+                return None
+            nouns.append(head)
+            node = head
+            continue
+        return None
+    return None
+
+
+def _stay_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in PLACE_NOUNS or lemma in KIND_OF or token.lower_ in PLACE_NOUNS
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the clause it shares its subject with ("and moved to",
+    "After moving to Paris, he", "decided to go"); for "sent him to serve", the object."""
+    node = verb
+    for _ in range(_CLIMB):
+        if node.dep_ == "xcomp":
+            mover = _person_object(node.head)
+            if mover is not None:
+                return mover
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "expl"}:
+                if child.lower_ in {"who", "that", "which"} and node.dep_ == "relcl":
+                    return node.head
+                return child if child.dep_ != "expl" else None
+        if node.dep_ == "acl" and node.head.pos_ in _NOUNS | {"PRON"}:
+            return node.head  # "a man living in Paris"
+        if node.dep_ not in _SHARES_SUBJECT or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def mover(verb: Token) -> Token | None:
+    """Who a verb of motion moves when it has a person as object: "exiled him to Siberia"."""
+    return _person_object(verb)
+
+
+def _person_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        if child.pos_ == "PRON" or child.ent_type_ == "PERSON":
+            return child
+        if child.lemma_.lower() in _BODY:
+            return next((g for g in child.children if g.dep_ == "poss"), None)
+    return None
+
+
+def possessor(nouns: tuple[Token, ...]) -> Token | None:
+    """Whose arrival, arrest or exile a noun on the path names: "his", "Marx's", "of Marx"
+    (not whose house or convention: the owner of a place is not who went there)."""
+    for noun in nouns:
+        if KIND_OF.get(noun.lemma_.lower()) in _OWNED_KINDS | {None}:
+            continue
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def unreal(verb: Token) -> bool:
+    """The clause is negated, conditional, modal, or the complement of a plan or an order."""
+    node = verb
+    for _ in range(_CLIMB):
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ == "never":
+                return True
+            if child.dep_ == "aux" and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in _UNREAL_MARKS:
+                return True
+        if node.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "pcomp"} or node.head.i == node.i:
+            return False
+        if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in IRREALIS:
+            return True
+        if node.dep_ in {"conj", "advcl", "pcomp"}:
+            return False
+        node = node.head
+    return False
+
+
+def passive(verb: Token) -> bool:
+    """The verb is passive: its subject underwent it ("was exiled")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def governor(token: Token) -> Token | None:
+    """The verb a phrase (a date, a place) hangs from, climbing through prepositions and nouns."""
+    node = token
+    for _ in range(_CLIMB):
+        if node.pos_ in _VERBS and node.i != token.i:
+            return node
+        if node.head.i == node.i:
+            return node if node.pos_ in _VERBS else None
+        node = node.head
+    return None
+
+
+def ancestors(token: Token) -> list[int]:
+    """Indices of the token's heads up to the root, nearest first."""
+    found, node = [], token
+    for _ in range(64):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        found.append(node.i)
+    return found

@@ -1,0 +1,110 @@
+"""The English words the reader reads events by: lemmas of verbs and nouns, by event kind."""
+
+from __future__ import annotations
+
+from trotsky_geo.events import EventKind
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Lemmas that say an event of this kind happened to the one they govern.
+TRIGGERS: dict[EventKind, frozenset[str]] = {
+    EventKind.BIRTH: _words("bear born birth birthplace"),
+    EventKind.EDUCATION: _words(
+        "enroll enrol study graduate educate matriculate school university college gymnasium "
+        "seminary academy student studies education doctorate conservatory institute lyceum"
+    ),
+    EventKind.RESIDENCE: _words(
+        "live settle stay reside residence move relocate spend work hide home remain base "
+        "emigrate house apartment flat villa estate farm life years time period job post "
+        "employ teach serve lodge rent resettle"
+    ),
+    EventKind.TRAVEL: _words(
+        "arrive arrival reach return go travel leave sail visit come journey enter tour trip "
+        "head cross board land transfer pass ride fly retreat depart departure proceed voyage "
+        "drive march accompany join send take bring transport evacuate walk escort meet marry "
+        "wedding honeymoon holiday vacation stop call make"
+    ),
+    EventKind.ARREST: _words("arrest capture intercept seize apprehend"),
+    EventKind.IMPRISONMENT: _words(
+        "imprison imprisonment prison jail internment intern confine detain captivity "
+        "incarcerate hold prisoner camp fortress gaol penitentiary detention custody"
+    ),
+    EventKind.EXILE: _words("exile banish banishment"),
+    EventKind.ESCAPE: _words("escape flee refuge defect flight"),
+    EventKind.DEPORTATION: _words("deport deportation expel expulsion extradite"),
+    EventKind.CONFERENCE: _words(
+        "conference congress meeting convene attend delegation delegate summit convention "
+        "lecture speak speech chair negotiate negotiation talk plenum session assembly "
+        "address rally sign"
+    ),
+    EventKind.HOSPITAL: _words(
+        "hospital hospitalise hospitalize clinic sanatorium convalescence convalesce "
+        "recuperate treatment treat"
+    ),
+    EventKind.ATTACK: _words("attack raid stab wound shoot beat"),
+    EventKind.DEATH: _words("die death kill assassinate murder execute"),
+    EventKind.BURIAL: _words("bury rebury burial grave inter cremate ash remains tomb funeral"),
+}
+KIND_OF = {word: kind for kind, words in TRIGGERS.items() for word in words}
+
+#: Kinds a noun on the path gives over a plain verb: "was sent to a work camp" is prison.
+STRONG_NOUN_KINDS = frozenset(
+    {
+        EventKind.IMPRISONMENT,
+        EventKind.EDUCATION,
+        EventKind.HOSPITAL,
+        EventKind.EXILE,
+        EventKind.BURIAL,
+        EventKind.CONFERENCE,
+    }
+)
+#: Verbs whose kind is weak: the place noun or cue decides when there is one.
+LIGHT_VERBS = _words("go send take bring move come spend be stay live remain return make")
+
+#: Nouns a place phrase may hang from and still be where the subject was.
+PLACE_NOUNS = _words(
+    "city town village capital port island province region district area suburb suburbs "
+    "outskirts country countryside camp prison jail fortress school university college "
+    "gymnasium seminary academy institute hospital clinic sanatorium house home apartment "
+    "flat estate villa farm residence palace hotel church cathedral cemetery grave tomb "
+    "embassy headquarters front border mountains coast shore bay harbour harbor station "
+    "colony settlement monastery castle part centre center street square neighbourhood "
+    "neighborhood quarter parish county state republic kingdom empire mausoleum lyceum "
+    "conservatory court office base garrison barracks ship hall room"
+)
+#: Verbs that take the place as their object: "reached Havana", "left Paris".
+PLACE_OBJECT_VERBS = _words(
+    "reach enter visit leave tour cross flee depart quit attend revisit inhabit board "
+    "escape exit abandon evacuate"
+)
+#: Leaving verbs: their object or "from" phrase is where the move started.
+LEAVING = _words("leave flee depart quit escape exit abandon evacuate")
+#: Verbs after which "to X" or "for X" is a destination.
+MOTION = _words(
+    "go come move return travel sail fly send take bring transfer head leave depart flee "
+    "escape deport exile banish expel emigrate relocate ride drive march walk retreat "
+    "evacuate transport escort accompany journey proceed extradite invite summon recall "
+    "set"
+)
+#: Verbs whose object moves, not their subject ("he sent his son to Paris").
+SENDING = _words("send bring take post mail dispatch smuggle ship")
+#: Verbs whose complement did not (yet) happen: "planned to go", "ordered him arrested".
+IRREALIS = _words(
+    "plan hope want wish intend try attempt refuse decline offer invite propose ask order "
+    "urge expect threaten dream suggest advise request demand forbid prevent consider "
+    "seek aim prepare"
+)
+#: Verbs that report or describe without the subject being at the place.
+NOT_PRESENCE = _words(
+    "say write publish describe mention call name know praise criticise criticize condemn "
+    "support oppose recognise recognize believe argue claim accuse compare influence "
+    "report read translate admire dedicate declare regard consider see view defend cite "
+    "quote appoint elect nominate award honour honor rename portray depict"
+)
+#: Modal verbs that leave an event unreal.
+MODALS = _words("could might may should must can shall")
+#: Verbs whose person object went along or was met: the subject was there too.
+ALONGSIDE = _words("meet visit marry join accompany escort lead follow see greet receive")

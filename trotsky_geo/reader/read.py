@@ -1,0 +1,376 @@
+"""Reading events: each sentence's places, attached to their verbs, with the verb's subject,
+kind and date; the narrative's date for a sentence that gives none."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from trotsky_geo.dates import DateMention, DateSpan, Precision, find_dates
+from trotsky_geo.document import Document, Sentence
+from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_events
+from trotsky_geo.gazetteer import Gazetteer, Place
+from trotsky_geo.reader.clauses import (
+    Attachment,
+    ancestors,
+    attach,
+    clause_subject,
+    governor,
+    mover,
+    passive,
+    possessor,
+    unreal,
+)
+from trotsky_geo.reader.kinds import (
+    ALONGSIDE,
+    KIND_OF,
+    LEAVING,
+    LIGHT_VERBS,
+    MOTION,
+    NOT_PRESENCE,
+    SENDING,
+    STRONG_NOUN_KINDS,
+)
+from trotsky_geo.subject import Subject
+from trotsky_geo.toponyms import Toponym, find_toponyms
+
+#: Prepositions that put the subject at the place, whatever the verb.
+_AT = frozenset({"in", "at", "near", "on", "inside", "within", "outside", "around", "throughout"})
+#: Prepositions that make the place a destination or a start, with a verb of motion.
+_TO = frozenset({"to", "into", "for", "toward", "towards", "onto"})
+_FROM = frozenset({"from", "out"})
+_VIA = frozenset({"via", "through", "across", "by"})
+#: The date of a stay told before the text gives any: filled from the next date stated.
+UNDATED = DateSpan(dt.date.min, dt.date.min, Precision.YEAR, "")
+Contains = Callable[[Place, Place], bool]
+#: Kinds read where the narrative is when the sentence names no place: "he was arrested".
+_PLACELESS = frozenset({EventKind.ARREST, EventKind.DEATH, EventKind.ATTACK})
+
+
+@dataclass
+class _Narrative:
+    """What the story has established so far: its date, the subject's last place, the birth."""
+
+    anchor: DateSpan | None = None
+    birth: DateSpan | None = None
+    last: Event | None = None
+    about_subject: bool = True  # "he" in the next sentence is the subject
+    other: str = ""  # the other person the last sentences were about
+    streak: int = 0
+
+
+def read_events(
+    document: Document, gazetteer: Gazetteer, nlp: Language, subject: Subject
+) -> list[Event]:
+    """Every event of the subject that the document states, in text order, merged into a life."""
+    toponyms = find_toponyms(document, gazetteer, nlp, subject)
+    by_sentence: dict[int, list[Toponym]] = {}
+    starts = {s.span.start: n for n, s in enumerate(document.sentences) if s.span is not None}
+    for toponym in toponyms:
+        sent_start = toponym.span.sent.start
+        by_sentence.setdefault(starts.get(sent_start, -1), []).append(toponym)
+    state = _Narrative()
+    events: list[Event] = []
+    infobox: dict[EventKind, Event] = {}
+    section_index = -1
+    for number, sentence in enumerate(document.sentences):
+        section = document.sections[sentence.section]
+        if sentence.section != section_index:
+            if section_index >= 0 and document.sections[section_index].is_lead:
+                state.anchor = None  # the body tells the life again from its start
+            section_index = sentence.section
+            if section.span is not None and not _within(state.anchor, section.span):
+                state.anchor = section.span
+        if sentence.span is None:
+            event = infobox_event(sentence, gazetteer, _dates(sentence.text, state))
+            if event is not None:
+                infobox[event.kind] = event
+            continue
+        dates = _dates(sentence.text, state)
+        reader = _SentenceReader(document, sentence, section.title, subject, state, dates)
+        found = reader.read(by_sentence.get(number, []), gazetteer.contains)
+        events.extend(found)
+        if found:
+            state.last = found[-1]
+        if state.birth is None:
+            state.birth = next(
+                (e.when for e in found if e.kind is EventKind.BIRTH and not e.date_inferred), None
+            )
+        if dates and (section.span is None or _within(dates[-1].span, section.span)):
+            state.anchor = dates[-1].span
+        reader.follow(state)
+    events = _date_undated(events)
+    return life_events(events, infobox, gazetteer, lead=len(document.sections) > 1)
+
+
+def _date_undated(events: list[Event]) -> list[Event]:
+    """A stay told before the text gives any date takes the next stated date (inferred)."""
+    dated = [e.when for e in events if e.when is not UNDATED]
+    if not dated:
+        return [e for e in events if e.when is not UNDATED]
+    result, upcoming = [], iter(dated)
+    following = next(upcoming)
+    for event in events:
+        if event.when is UNDATED:
+            result.append(replace(event, when=following, date_inferred=True))
+            continue
+        if event.when is following:
+            following = next(upcoming, following)
+        result.append(event)
+    return result
+
+
+def _dates(text: str, state: _Narrative) -> list[DateMention]:
+    birth = state.birth.start if state.birth is not None else None
+    return [d for d in find_dates(text, anchor=state.anchor, birth=birth) if not d.aside]
+
+
+def _within(span: DateSpan | None, outer: DateSpan) -> bool:
+    return span is not None and outer.start <= span.start <= outer.end
+
+
+class _SentenceReader:
+    """One sentence's events, read from its tree."""
+
+    def __init__(
+        self,
+        document: Document,
+        sentence: Sentence,
+        section: str,
+        subject: Subject,
+        state: _Narrative,
+        dates: list[DateMention],
+    ) -> None:
+        self.document, self.sentence, self.section = document, sentence, section
+        self.subject, self.state = subject, state
+        span = sentence.span
+        assert span is not None
+        self.span: Span = span
+        self.chain = state.about_subject and not self._about_other()
+        self.dates = [(d, self._date_tokens(d)) for d in dates]
+
+    def read(self, toponyms: list[Toponym], contains: Contains) -> list[Event]:
+        places = {t.root.i for t in toponyms}
+        events: list[Event] = []
+        used_verbs: set[int] = set()
+        for toponym in toponyms:
+            readings = [attach(toponym.root, places)]
+            readings += [
+                Attachment(child, "in", ())
+                for child in toponym.root.children
+                if child.dep_ == "relcl"
+                and any(g.lower_ in {"where", "there"} for g in child.children)
+            ]
+            for reading in readings:
+                if reading is None:
+                    continue
+                event = self._event(toponym, reading)
+                if event is not None:
+                    events.append(event)
+                    used_verbs.add(reading.verb.i)
+        # "settled in New Bedford, Massachusetts": the state only says where the town is.
+        events = [e for e in events if not any(contains(e.place, f.place) for f in events)]
+        events += self._placeless(used_verbs)
+        return events
+
+    def _event(self, toponym: Toponym, reading: Attachment) -> Event | None:
+        verb, preposition = reading.verb, reading.preposition
+        lemma = verb.lemma_.lower()
+        owner = possessor(reading.nouns)
+        if owner is not None:
+            who = self.subject.refers(owner, chain=self.chain)
+        else:
+            undergoes = lemma in MOTION or (lemma in KIND_OF and lemma not in ALONGSIDE)
+            agent = mover(verb) if undergoes and not passive(verb) else None
+            agent = agent if agent is not None else clause_subject(verb)
+            who = self.subject.refers(agent, chain=self.chain) if agent is not None else None
+        if not who or unreal(verb):
+            return None
+        if lemma in SENDING and preposition in _TO and not passive(verb) and _sends_other(verb, self.subject):
+            return None
+        kind, confidence = self._kind(verb, lemma, preposition, reading.nouns)
+        if kind is None:
+            return None
+        role = "at"
+        if preposition in _FROM or (lemma in LEAVING and preposition == ""):
+            role = "from"
+        elif preposition in _VIA:
+            role = "via"
+        place = toponym.mention.place
+        if role == "from" and place.type.value in {"country", "region"} and kind is not (
+            EventKind.ESCAPE
+        ):
+            return None
+        when, inferred = self._when(toponym, verb)
+        if when is None:
+            return None
+        return Event(
+            kind=kind,
+            place=place,
+            place_text=toponym.mention.text,
+            when=when,
+            date_inferred=inferred,
+            place_inferred=False,
+            evidence=self._evidence(),
+            confidence=confidence - 0.1 if inferred else confidence,
+            subject=self.subject.name,
+            role=role,
+            place_start=toponym.mention.start,
+        )
+
+    def _kind(
+        self, verb: Token, lemma: str, preposition: str, nouns: tuple[Token, ...]
+    ) -> tuple[EventKind | None, float]:
+        verb_kind = KIND_OF.get(lemma) or KIND_OF.get(verb.lower_)
+        noun_kind = next(
+            (KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in KIND_OF), None
+        )
+        if preposition in _TO and lemma not in MOTION and not nouns and verb_kind is None:
+            return None, 0.0
+        if preposition not in _AT | _TO | _FROM | _VIA | {""}:
+            return None, 0.0
+        if noun_kind in STRONG_NOUN_KINDS and (
+            verb_kind is None
+            or lemma in LIGHT_VERBS
+            or verb_kind in (EventKind.TRAVEL, EventKind.RESIDENCE)
+        ):
+            return noun_kind, 0.85
+        if verb_kind is not None:
+            return verb_kind, 0.9
+        if noun_kind is not None:
+            return noun_kind, 0.8
+        if preposition in _AT and lemma not in NOT_PRESENCE:
+            return EventKind.RESIDENCE, 0.7
+        return None, 0.0
+
+    def _when(self, toponym: Toponym, verb: Token) -> tuple[DateSpan | None, bool]:
+        """The date of the place's own phrase, else of its verb, else of a verb above it,
+        else the sentence's nearest, else the narrative's (inferred)."""
+        if not self.dates:
+            return self.state.anchor or UNDATED, True
+        place_tokens = set(range(toponym.span.start, toponym.span.end))
+        above = ancestors(verb)
+        scored = []
+        for mention, (tokens, gov, noun) in self.dates:
+            if noun is not None and noun in place_tokens:
+                rank = 0
+            elif gov is not None and gov == verb.i:
+                rank = 1
+            elif gov is not None and gov in above:
+                rank = 2 + above.index(gov)
+            else:
+                rank = 20
+            distance = abs(tokens[0] - toponym.span.start)
+            before = tokens[0] < toponym.span.start
+            scored.append((rank, not before, distance, mention))
+        best = min(scored, key=lambda s: s[:3])
+        return best[3].span, False
+
+    def _date_tokens(self, mention: DateMention) -> tuple[list[int], int | None, int | None]:
+        """A date's token indices, the verb it hangs from, and the place noun it qualifies."""
+        start = self.span.start_char + mention.start
+        span = self.span.doc.char_span(start, start + len(mention.text), alignment_mode="expand")
+        if span is None or not len(span):
+            return [self.span.start], None, None
+        root = span.root
+        verb = governor(root)
+        noun = None
+        node = root
+        for _ in range(4):
+            if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
+                break
+            node = node.head
+            if node.pos_ == "PROPN":
+                noun = node.i
+                break
+        return [t.i for t in span], verb.i if verb is not None else None, noun
+
+    def _placeless(self, used: set[int]) -> list[Event]:
+        """Arrests, deaths and attacks the sentence states without a place: where the subject
+        last was."""
+        last = self.state.last
+        if last is None:
+            return []
+        made: list[Event] = []
+        for token in self.span:
+            kind = KIND_OF.get(token.lemma_.lower())
+            if kind not in _PLACELESS or token.i in used or any(e.kind is kind for e in made):
+                continue
+            if token.pos_ in {"VERB", "AUX"}:
+                agent = clause_subject(token)
+                who = self.subject.refers(agent, chain=self.chain) if agent is not None else None
+                if not who or unreal(token):
+                    continue
+            elif token.pos_ == "NOUN":
+                owner = possessor((token,))
+                if owner is None or not self.subject.refers(owner, chain=self.chain):
+                    continue
+            else:
+                continue
+            when, inferred = self._placeless_when(token)
+            if when is None:
+                continue
+            made.append(
+                Event(
+                    kind=kind,
+                    place=last.place,
+                    place_text=last.place_text,
+                    when=when,
+                    date_inferred=inferred,
+                    place_inferred=True,
+                    evidence=self._evidence(),
+                    confidence=0.6,
+                    subject=self.subject.name,
+                    place_start=self.document.offset(token),
+                )
+            )
+        return made
+
+    def _placeless_when(self, token: Token) -> tuple[DateSpan | None, bool]:
+        own = [m for m, (_, gov, _) in self.dates if gov == token.i]
+        if own:
+            return own[0].span, False
+        if self.dates:
+            return self.dates[0][0].span, False
+        return self.state.anchor or UNDATED, True
+
+    def _evidence(self) -> Evidence:
+        s = self.sentence
+        return Evidence(s.text, self.section, s.start, s.end)
+
+    def _about_other(self) -> bool:
+        """The sentence's main subject is someone else by name: its pronouns are theirs."""
+        agent = clause_subject(self.span.root)
+        return (
+            agent is not None
+            and agent.pos_ == "PROPN"
+            and self.subject.refers(agent, chain=True) is False
+        )
+
+    def follow(self, state: _Narrative) -> None:
+        """Decide whether the next sentence's pronoun still means the subject: naming the
+        subject sets it; a sentence about another named person unsets it (for a woman's
+        biography after two such sentences, as "she" cannot mean most of the others)."""
+        agent = clause_subject(self.span.root)
+        if agent is None:
+            return
+        if self.subject.refers(agent, chain=True) and agent.lower_ not in {"they", "we"}:
+            if self.subject.is_name(agent) or agent.lower_ in self.subject.pronouns:
+                state.about_subject, state.streak = True, 0
+            return
+        if agent.pos_ != "PROPN" or agent.ent_type_ not in {"PERSON", ""}:
+            return
+        state.streak = state.streak + 1 if agent.text == state.other else 1
+        state.other = agent.text
+        if "he" in self.subject.pronouns or state.streak >= 2:
+            state.about_subject = False
+
+
+def _sends_other(verb: Token, subject: Subject) -> bool:
+    """An active sending verb whose object is not the subject: the object travelled."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    return bool(objects) and not any(subject.refers(o, chain=True) for o in objects)

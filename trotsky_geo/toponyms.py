@@ -1,0 +1,262 @@
+"""Toponyms: spans of the parse that name places, matched against the gazetteer.
+
+Curated names are found with spaCy's ``PhraseMatcher``; other proper-noun runs are looked up in
+the world list. The model's entities are evidence: a span it reads as a person, organisation or
+work needs a place-like position ("in Glasgow", a list after a place) to count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from trotsky_geo.document import Document
+from trotsky_geo.gazetteer import (
+    INSTITUTIONS,
+    Gazetteer,
+    PlaceMention,
+    PlaceType,
+    context_keys,
+    fold,
+    qualified,
+)
+from trotsky_geo.lexicon import MONTHS
+from trotsky_geo.reader.kinds import PLACE_OBJECT_VERBS
+from trotsky_geo.subject import Subject
+
+#: Entity labels that make a name someone or something rather than somewhere.
+_NOT_PLACES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP", "EVENT", "PRODUCT", "LAW"})
+#: Prepositions after which a name is a location whatever the model thinks.
+_LOCATING = frozenset(
+    {"in", "at", "near", "into", "via", "through", "outside", "inside", "around", "across"}
+)
+#: Lower-case words inside place names: "Dar es Salaam", "Frankfurt am Main".
+_PARTICLES = frozenset("de del da do dos das di du des es la le les am an im upon sur en y".split())
+_FUNCTION = frozenset("the a an in on at of to from and or but for by with as".split())
+#: A name followed by these describes the institution, not the place ("Red Square").
+_DESCRIPTIVE = frozenset(
+    "Red White Black Green North South East West New Old Upper Lower Great Little Central "
+    "Royal Imperial Free National Union Mount Saint St".split()
+)
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name in the parse: its tokens and the gazetteer's candidates, best first."""
+
+    span: Span
+    mention: PlaceMention  # offsets in the original text
+
+    @property
+    def root(self) -> Token:
+        """The span's syntactic head: where the tree reading starts."""
+        return self.span.root
+
+
+def find_toponyms(
+    document: Document, gazetteer: Gazetteer, nlp: Language, subject: Subject
+) -> list[Toponym]:
+    """Every toponym of the document's parse, left to right, non-overlapping."""
+    doc = document.doc
+    if doc is None or not len(doc):
+        return []
+    people = _surnames(doc, subject)
+    curated = _curated(doc, gazetteer, nlp)
+    countries = Counter(t.mention.place.country for t in curated)
+    large = _world(doc, gazetteer, people, Counter())
+    countries.update(t.mention.place.country for t in large)
+    found = curated + _world(doc, gazetteer, people, countries)
+    found.sort(key=lambda t: (t.span.start, -len(t.span)))
+    kept: list[Toponym] = []
+    taken: set[int] = set()
+    for toponym in found:
+        indices = set(range(toponym.span.start, toponym.span.end))
+        if indices & taken or not _is_place(toponym.span, subject, people):
+            continue
+        kept.append(toponym)
+        taken |= indices
+    return _in_context(document, kept, gazetteer)
+
+
+def _curated(doc: Doc, gazetteer: Gazetteer, nlp: Language) -> list[Toponym]:
+    """Spans that spell a curated name, accents or not."""
+    matcher = _matcher(gazetteer, nlp)
+    folded = nlp.make_doc(fold(doc.text))
+    found = []
+    for _, start, end in matcher(folded):
+        chars = folded[start:end]
+        span = doc.char_span(chars.start_char, chars.end_char)
+        if span is None:
+            continue
+        candidates = gazetteer.curated(chars.text)
+        if candidates:
+            found.append(_toponym(span, candidates))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _matcher(gazetteer: Gazetteer, nlp: Language) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab)
+    matcher.add("PLACE", list(nlp.tokenizer.pipe(gazetteer.curated_names())))
+    return matcher
+
+
+def _world(
+    doc: Doc, gazetteer: Gazetteer, people: set[str], countries: Counter[str]
+) -> list[Toponym]:
+    """Proper-noun runs whose longest leading part the world list knows; a small town only
+    in a country the text's curated places are in."""
+    found = []
+    for run in _name_runs(doc):
+        for size in range(len(run), 0, -1):
+            if run[size - 1].lower_ in _PARTICLES or run[size - 1].is_punct:
+                continue
+            span = run[:size]
+            name = span.text
+            if (
+                len(name) < 3
+                or not any(c.islower() for c in name)
+                or span[-1].pos_ != "PROPN"
+                or (size == 1 and (name.lower() in MONTHS or name in INSTITUTIONS))
+            ):
+                continue
+            if size == 1 and name in people:
+                break
+            candidates = gazetteer.world(name, alternates=_strong(span), local=countries)
+            if not candidates and size == len(run) and _locative(span) in _LOCATING:
+                candidates = gazetteer.online(name)
+            if not candidates:
+                continue
+            if size < len(run) and not _names_inside(span, run, candidates[0].type):
+                break
+            found.append(_toponym(span, candidates))
+            break
+    return found
+
+
+def _name_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of capitalised proper-noun tokens, with particles and hyphens inside."""
+    runs = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _name_word(token):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc):
+            nxt = doc[j]
+            if _name_word(nxt) or (
+                nxt.lower_ in _PARTICLES | {"-"}
+                and j + 1 < len(doc)
+                and _name_word(doc[j + 1])
+            ):
+                j += 1
+                continue
+            break
+        runs.append(doc[i:j])
+        i = j
+    return runs
+
+
+def _name_word(token: Token) -> bool:
+    return (
+        token.text[:1].isupper()
+        and token.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X"}
+        and token.lower_ not in _FUNCTION
+        and not token.is_sent_start
+        or (token.is_sent_start and token.pos_ == "PROPN")
+    )
+
+
+def _names_inside(part: Span, run: Span, kind: PlaceType) -> bool:
+    """A place leads a longer name only where the rest is an institution in it
+    ("Trier High School", "Kazan University"), not "Paris Commune" or "Berlin Wall"."""
+    rest = run[len(part) :]
+    if rest[-1].text in INSTITUTIONS:
+        return len(rest) == 1 or part.text not in _DESCRIPTIVE
+    return kind in (PlaceType.COUNTRY, PlaceType.REGION) and rest[0].text in INSTITUTIONS
+
+
+def _toponym(span: Span, candidates: tuple) -> Toponym:
+    return Toponym(span, PlaceMention(span.text, span.start_char, span.end_char, candidates))
+
+
+def _locative(span: Span) -> str:
+    """The preposition the span's phrase hangs from, if any ("in" for "in the Urals")."""
+    root = span.root
+    while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
+        root = root.head
+    return root.head.lower_ if root.dep_ == "pobj" else ""
+
+
+def _strong(span: Span) -> bool:
+    """Alternate names ("Cologne" for Köln) except where the word is a prefix ("Stalin-era")."""
+    end = span[-1]
+    return not (end.i + 1 < len(span.doc) and span.doc[end.i + 1].text == "-" and not end.whitespace_)
+
+
+def _is_place(span: Span, subject: Subject, people: set[str]) -> bool:
+    """The model's reading and the position agree enough that this is a place."""
+    if any(subject.is_name(t) for t in span):
+        return False
+    if span.root.dep_ in {"poss", "npadvmod"} or span.root.tag_ == "POS":
+        return False  # "Moscow's", an owner, not a stay
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    if span[0].i > 0 and span.doc[span[0].i - 1].pos_ == "PROPN" and span[0].ent_iob_ == "I":
+        return False  # the tail of a longer name: "Maxim Gorky"
+    located = _locative(span) in _LOCATING or (
+        span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+    )
+    if any(c.dep_ in {"appos", "conj"} and c.ent_type_ in {"GPE", "LOC"} for c in span.root.children):
+        located = True  # "Havre de Grace, Maryland"
+    if len(span) == 1 and span.text in people and not located:
+        return False
+    if labels & _NOT_PLACES and not labels & {"GPE", "LOC", "FAC"}:
+        return located or span.root.dep_ == "conj"
+    return span.root.pos_ != "ADJ" or located
+
+
+def _surnames(doc: Doc, subject: Subject) -> set[str]:
+    """Last words of other people's full names in the whole text ("Stalin" of "Joseph Stalin")."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and not any(subject.is_name(t) for t in ent):
+            names.add(ent[-1].text)
+    return names
+
+
+def _in_context(
+    document: Document, toponyms: list[Toponym], gazetteer: Gazetteer
+) -> list[Toponym]:
+    """Rank namesakes by the countries named so far and right after: "Halifax, Nova Scotia"."""
+    seen: Counter[str] = Counter()
+    ranked: list[Toponym] = []
+    for toponym in toponyms:
+        mention = toponym.mention
+        if gazetteer.curated(mention.text):
+            mention = gazetteer.ranked(mention, seen)
+        else:
+            again = gazetteer.world(mention.text, alternates=True, countries=seen)
+            if again:
+                mention = PlaceMention(mention.text, mention.start, mention.end, again)
+        ranked.append(Toponym(toponym.span, mention))
+        seen.update(context_keys(mention.place))
+    by_start = {t.mention.start: t for t in ranked}
+    mentions = qualified(document.doc.text, [t.mention for t in ranked])
+    result = []
+    for mention in mentions:
+        old = by_start[mention.start]
+        start = document.offset(old.span[0])
+        result.append(
+            Toponym(
+                old.span,
+                PlaceMention(mention.text, start, start + len(mention.text), mention.candidates),
+            )
+        )
+    return result
