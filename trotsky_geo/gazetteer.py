@@ -255,6 +255,11 @@ class Gazetteer:
         places, aliases = _read_csv(path)
         return cls(places, aliases, world=world, online=online)
 
+    @property
+    def online(self) -> OnlineGeocoder | None:
+        """The online geocoder asked about places the offline lists lack, if any."""
+        return self._online
+
     def __len__(self) -> int:
         return len(self._places)
 
