@@ -141,9 +141,7 @@ def _progress_bar(size: int) -> Iterator[Progress | None]:
         return
     from tqdm import tqdm
 
-    with tqdm(
-        total=size, desc="reading", unit="char", unit_scale=True, file=sys.stderr
-    ) as bar:
+    with tqdm(total=size, desc="reading", unit="char", unit_scale=True, file=sys.stderr) as bar:
 
         def show(done: int, total: int) -> None:
             bar.total = total

@@ -914,9 +914,7 @@ def _place_from_row(row: dict[str, str | None], path: Traversable, line: int) ->
         raise GazetteerError(f"{path}:{line}: bad coordinate: {exc}") from None
 
 
-def _check_within(
-    place: Place, places: dict[str, Place], path: Traversable, line: int
-) -> None:
+def _check_within(place: Place, places: dict[str, Place], path: Traversable, line: int) -> None:
     seen = {place.id}
     parent = place.within
     while parent:
