@@ -1,4 +1,4 @@
-"""Errors raised by trotsky_geo: one root, subclasses that are also the matching builtins."""
+"""Errors raised by trotsky_geo (one root, subclasses that are also builtins) and its warning."""
 
 from __future__ import annotations
 
@@ -17,3 +17,7 @@ class GazetteerError(TrotskyGeoError, ValueError):
 
 class GeocodingError(TrotskyGeoError, ConnectionError):
     """The online geocoder could not be reached or answered something unusable."""
+
+
+class GeocodingWarning(UserWarning):
+    """The online geocoder failed during a run: the itinerary stands on the offline places."""

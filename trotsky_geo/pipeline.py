@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import warnings
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from trotsky_geo.document import parse_document
-from trotsky_geo.errors import InputError
+from trotsky_geo.errors import GeocodingWarning, InputError
 from trotsky_geo.events import Subject, extract_events, subject_events
 from trotsky_geo.gazetteer import Gazetteer
 from trotsky_geo.itinerary import Itinerary, build_itinerary
@@ -16,29 +18,61 @@ from trotsky_geo.itinerary import Itinerary, build_itinerary
 BUNDLED_TEXT = "trotsky_wikipedia.txt"
 NOMINATIM = "https://nominatim.openstreetmap.org"
 
+#: ``progress(done, total)``: how many characters of the text are read, of how many.
+Progress = Callable[[int, int], None]
+
 
 def bundled_text() -> str:
     """The bundled English Wikipedia article on Leon Trotsky (CC BY-SA 4.0, see data/SOURCE.md)."""
     return resources.files("trotsky_geo").joinpath("data", BUNDLED_TEXT).read_text("utf-8")
 
 
-def extract(text: str, *, online: bool = False, gazetteer: Gazetteer | None = None) -> Itinerary:
+def extract(
+    text: str,
+    *,
+    online: bool = False,
+    gazetteer: Gazetteer | None = None,
+    progress: Progress | None = None,
+) -> Itinerary:
     """Read a biography and return the subject's itinerary.
 
     Offline by default: the curated gazetteer in places/ and the GeoNames world list.
-    With ``online=True`` places neither knows are asked of Nominatim, each answer cached.
+    With ``online=True`` places neither knows are asked of Nominatim, each answer cached; if
+    the geocoder fails, the run finishes on the offline places with a ``GeocodingWarning``.
+    ``progress(done, total)`` is called as the text is read, in characters.
     """
     if not text.strip():
         raise InputError("the text is empty")
     if "\x00" in text:
         raise InputError("the input is binary data, not text")
+    report = progress or _no_progress
+    report(0, len(text))
     document = parse_document(text)
     places = gazetteer or (online_gazetteer() if online else default_gazetteer())
     events = subject_events(extract_events(document, places))
+    report(len(text), len(text))
+    _warn_of_geocoder_fault(places)
     if not events:
         raise InputError("no place the subject went to was found in the text")
     subject = Subject.from_document(document).name
     return build_itinerary(events, contains=places.contains, subject=subject)
+
+
+def _no_progress(done: int, total: int) -> None:
+    """Progress nobody asked to see."""
+
+
+def _warn_of_geocoder_fault(places: Gazetteer) -> None:
+    """Say, as one warning, that the geocoder failed and which names it was not asked about."""
+    geocoder = places.online
+    if geocoder is None or geocoder.fault is None:
+        return
+    unasked = ", ".join(geocoder.unasked)
+    warnings.warn(
+        f"{geocoder.fault}; not asked about: {unasked}; the events use the offline places only",
+        GeocodingWarning,
+        stacklevel=3,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +81,11 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-def online_gazetteer(url: str = NOMINATIM, *, cache_path: Path | None = None) -> Gazetteer:
-    """The offline gazetteer backed by a Nominatim server (the public one by default)."""
+def online_gazetteer(
+    url: str = NOMINATIM, *, cache_path: Path | None = None, timeout: float = 10
+) -> Gazetteer:
+    """The offline gazetteer backed by a Nominatim server (the public one by default), which is
+    given ``timeout`` seconds to answer."""
     from urllib.parse import urlsplit
 
     from trotsky_geo.geocoders import OnlineGeocoder
@@ -56,10 +93,13 @@ def online_gazetteer(url: str = NOMINATIM, *, cache_path: Path | None = None) ->
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise InputError(f"not a Nominatim address: {url!r} (expected http(s)://host[:port])")
+    if not timeout > 0:
+        raise InputError(f"the geocoder's timeout must be a positive number of seconds: {timeout}")
     geocoder = OnlineGeocoder(
         cache_path=cache_path or default_cache_path(),
         domain=parts.netloc + parts.path.rstrip("/"),
         scheme=parts.scheme,
+        timeout=timeout,
     )
     return Gazetteer.load(online=geocoder)
 
