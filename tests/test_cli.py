@@ -3,10 +3,13 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 
 import pytest
+
+from trotsky_geo import bundled_text
 
 
 def run(*args, stdin=None):
@@ -95,3 +98,24 @@ def test_map_rejects_inverted_year_range(tmp_path):
 def _write(path, data):
     path.write_bytes(data)
     return path
+
+
+def test_a_long_input_shows_a_progress_bar_on_stderr_and_clean_csv_on_stdout(tmp_path):
+    long_text = tmp_path / "long.txt"
+    article = bundled_text()
+    long_text.write_text("\n\n".join([article] * (200_000 // len(article) + 1)), "utf-8")
+    result = run("extract", str(long_text))
+    assert result.returncode == 0, result.stderr
+    stderr = result.stderr.decode()
+    assert re.search(r"reading: +0%\|", stderr), stderr  # tqdm's bar, as it starts
+    assert re.search(r"reading: 100%\|[^|]+\| [\d.]+k/[\d.]+k", stderr), stderr
+    rows = list(csv.reader(io.StringIO(result.stdout.decode())))
+    assert len(rows) > 20
+    assert {len(row) for row in rows} == {len(rows[0])}
+    assert "reading" not in result.stdout.decode()
+
+
+def test_a_short_input_prints_nothing_on_stderr():
+    result = run("extract", "-", stdin=b"Ada Example was born in Bristol on 3 May 1901.")
+    assert result.returncode == 0
+    assert result.stderr == b""

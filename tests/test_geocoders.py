@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -19,7 +21,7 @@ import pytest
 
 from trotsky_geo.errors import GeocodingError
 from trotsky_geo.gazetteer import Gazetteer, PlaceType
-from trotsky_geo.geocoders import OnlineGeocoder
+from trotsky_geo.geocoders import OnlineGeocoder, is_only_adjective
 
 GENEVA = {
     "place_id": 1, "osm_type": "relation", "osm_id": 1685488, "lat": "46.2017559",
@@ -136,10 +138,41 @@ def test_the_country_hint_is_sent(nominatim: FakeNominatim, tmp_path: Path) -> N
     assert nominatim.queries[0]["countrycodes"] == ["ch"]
 
 
-def test_a_server_error_is_a_geocoding_error(nominatim: FakeNominatim, tmp_path: Path) -> None:
-    with pytest.raises(GeocodingError, match="'Broken'"):
-        geocoder(nominatim, tmp_path / "geocode.json").geocode("Broken")
-    assert not (tmp_path / "geocode.json").exists()
+def test_a_server_error_is_a_fault_after_which_nothing_is_asked(
+    nominatim: FakeNominatim, tmp_path: Path
+) -> None:
+    online = geocoder(nominatim, tmp_path / "geocode.json")
+    assert online.geocode("Broken") is None
+    assert isinstance(online.fault, GeocodingError)
+    assert "failed" in str(online.fault)
+    assert online.geocode("Geneva") is None
+    assert len(nominatim.queries) == 1
+    assert online.unasked == ("Broken", "Geneva")
+    assert not (tmp_path / "geocode.json").exists()  # unasked is not "not found"
+
+
+def test_a_cached_answer_still_comes_after_a_fault(nominatim: FakeNominatim,
+                                                  tmp_path: Path) -> None:
+    cache = tmp_path / "geocode.json"
+    geneva = geocoder(nominatim, cache).geocode("Geneva")
+    online = geocoder(nominatim, cache)
+    online.geocode("Broken")
+    assert online.geocode("Geneva") == geneva
+    assert online.unasked == ("Broken",)
+
+
+@pytest.mark.parametrize("name", ["Prussian", "Soviet", "French", "Bolsheviks", "North Korean",
+                                  "Chinese", "Marxist", "Soviet Russian", "Mexican"])
+def test_an_adjective_is_never_asked(nominatim: FakeNominatim, tmp_path: Path,
+                                     name: str) -> None:
+    assert geocoder(nominatim, tmp_path / "geocode.json").geocode(name) is None
+    assert nominatim.queries == []
+
+
+@pytest.mark.parametrize("name", ["Panfilov", "Milan", "Tehran", "Japan", "Munich", "Soviet Union",
+                                  "New York", "North Dakota", "Alma Ata", "Wuhan", "Isfahan"])
+def test_a_place_name_is_not_an_adjective(name: str) -> None:
+    assert not is_only_adjective(name)
 
 
 def test_an_unreadable_cache_is_reported(nominatim: FakeNominatim, tmp_path: Path) -> None:
@@ -164,8 +197,11 @@ def test_the_gazetteer_asks_online_for_unknown_places_with_a_country_hint(
     assert len(nominatim.queries) == 1
 
 
-def _cli(port: int, cache_home: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    text = b"Ada Example was born in Bristol in 1901. In 1930 she moved to Panfilov."
+ADA = b"Ada Example was born in Bristol in 1901. In 1930 she moved to Panfilov."
+
+
+def _cli(port: int, cache_home: Path, *args: str,
+         text: bytes = ADA) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "trotsky_geo", "extract", "-", "--online",
          "--nominatim", f"http://127.0.0.1:{port}", *args],
@@ -195,3 +231,70 @@ def test_a_bad_nominatim_address_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.decode().count("\n") == 1
     assert "not a Nominatim address" in result.stderr.decode()
+
+
+# Two names no offline list knows, after a place it does: the run must still give Bristol.
+UNKNOWN = (b"Ada Example was born in Bristol in 1901. In 1930 she moved to Panfilov, and in "
+           b"1932 to Kulja.")
+
+
+def _warned_and_finished(result: subprocess.CompletedProcess[bytes]) -> str:
+    """The run exited 0 with Bristol in its CSV; its stderr, one line, is returned."""
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert [r["name"] for r in rows] == ["Bristol"]
+    stderr = result.stderr.decode()
+    assert stderr.count("\n") == 1, stderr
+    assert stderr.startswith("trotsky-geo: warning: ")
+    assert "not asked about: Panfilov, Kulja" in stderr
+    return stderr
+
+
+def test_a_geocoder_that_refuses_connections_is_a_warning(tmp_path: Path) -> None:
+    with socket.socket() as bound:  # bound, never listening: every connection is refused
+        bound.bind(("127.0.0.1", 0))
+        result = _cli(bound.getsockname()[1], tmp_path, text=UNKNOWN)
+    assert "refused" in _warned_and_finished(result)
+    assert not (tmp_path / "trotsky-geo" / "geocode.json").exists()
+
+
+def test_a_geocoder_that_never_answers_is_asked_once(tmp_path: Path) -> None:
+    connections: list[socket.socket] = []
+    with socket.socket() as server:  # accepts and holds each connection, never answering
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.settimeout(0.05)
+        done = threading.Event()
+
+        def accept() -> None:
+            while not done.is_set():
+                try:
+                    connections.append(server.accept()[0])
+                except TimeoutError:
+                    continue
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        try:
+            result = _cli(server.getsockname()[1], tmp_path, "--timeout", "0.5", text=UNKNOWN)
+        finally:
+            done.set()
+            thread.join(timeout=5)
+            server.setblocking(False)
+            with contextlib.suppress(BlockingIOError):  # count any still waiting to be accepted
+                while True:
+                    connections.append(server.accept()[0])
+            for connection in connections:
+                connection.close()
+    assert "timed out" in _warned_and_finished(result)
+    assert len(connections) == 1  # no retry, and Kulja not asked once Panfilov timed out
+
+
+def test_an_adjective_in_the_text_is_not_asked_online(nominatim: FakeNominatim,
+                                                      tmp_path: Path) -> None:
+    text = ADA + b" In 1931 she served in the Prussian army and wrote for the Soviet press."
+    result = _cli(nominatim.port, tmp_path, text=text)
+    assert result.returncode == 0, result.stderr
+    asked = {q["q"][0] for q in nominatim.queries}
+    assert "Panfilov" in asked
+    assert not asked & {"Prussian", "Soviet"}

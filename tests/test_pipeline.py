@@ -1,6 +1,7 @@
 """The one entry point on any text: an itinerary, or a clear InputError, never a crash."""
 
 import contextlib
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -36,3 +37,13 @@ def test_arbitrary_text_never_crashes(text):
 def test_unusable_input_is_an_input_error(text):
     with pytest.raises(InputError):
         extract(text)
+
+
+def test_progress_is_told_from_the_first_character_to_the_last():
+    text = bundled_text()
+    told: list[tuple[int, int]] = []
+    extract(text, progress=lambda done, total: told.append((done, total)))
+    assert told[0] == (0, len(text))
+    assert told[-1] == (len(text), len(text))
+    assert all(a[0] <= b[0] for a, b in pairwise(told))
+    assert {total for _, total in told} == {len(text)}

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from trotsky_geo.errors import TrotskyGeoError
+from trotsky_geo.errors import GeocodingWarning, TrotskyGeoError
+from trotsky_geo.gazetteer import Gazetteer
 from trotsky_geo.itinerary import Itinerary
-from trotsky_geo.pipeline import NOMINATIM, bundled_text, extract, online_gazetteer
+from trotsky_geo.pipeline import NOMINATIM, Progress, bundled_text, extract, online_gazetteer
 
 PROG = "trotsky-geo"
 FORMATS = ("csv", "json", "geojson")
+#: Characters of input above which reading shows a progress bar on stderr.
+LONG_INPUT = 200_000
 
 
 def read_input(source: str | None) -> str:
@@ -63,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help=f"Nominatim server for --online (default {NOMINATIM})",
     )
+    source.add_argument(
+        "--timeout",
+        type=float,
+        default=10,
+        metavar="SECONDS",
+        help="how long --online waits for each answer before reading on offline (default 10)",
+    )
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     ext = commands.add_parser(
@@ -84,8 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         text = read_input(args.path)
-        places = online_gazetteer(args.nominatim) if args.online else None
-        itinerary = extract(text, gazetteer=places)
+        places = online_gazetteer(args.nominatim, timeout=args.timeout) if args.online else None
+        itinerary = _extract(text, places)
         if args.command == "extract":
             output = {
                 "csv": itinerary.to_csv,
@@ -102,6 +114,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {error.filename or ''}: {error.strerror}", file=sys.stderr)
         return 2
     return 0
+
+
+def _extract(text: str, places: Gazetteer | None) -> Itinerary:
+    """Read the text, a bar on stderr if it is long, a geocoder fault as one warning line."""
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught, _progress_bar(len(text)) as shown:
+            warnings.simplefilter("always", GeocodingWarning)
+            return extract(text, gazetteer=places, progress=shown)
+    finally:
+        for warning in caught:
+            if issubclass(warning.category, GeocodingWarning):
+                print(f"{PROG}: warning: {warning.message}", file=sys.stderr)
+            else:
+                warnings.showwarning(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
+
+
+@contextmanager
+def _progress_bar(size: int) -> Iterator[Progress | None]:
+    """A tqdm bar on stderr for an input over LONG_INPUT characters; nothing for a shorter one."""
+    if size <= LONG_INPUT:
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=size, desc="reading", unit="char", unit_scale=True, file=sys.stderr) as bar:
+
+        def show(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        yield show
 
 
 def _write(output: str, destination: str | None) -> None:

@@ -1,4 +1,4 @@
-"""Errors raised by trotsky_geo: one root, subclasses that are also the matching builtins."""
+"""Errors raised by trotsky_geo (one root, subclasses that are also builtins) and its warning."""
 
 from __future__ import annotations
 
@@ -21,3 +21,7 @@ class GeocodingError(TrotskyGeoError, ConnectionError):
 
 class ModelError(TrotskyGeoError, OSError):
     """The spaCy pipeline the reader needs is not installed or cannot be loaded."""
+
+
+class GeocodingWarning(UserWarning):
+    """The online geocoder failed during a run: the itinerary stands on the offline places."""

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,7 +73,8 @@ class PlaceMention:
         return self.candidates[0]
 
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "places" / "places.csv"
+# places/ at the repository root, installed as the package trotsky_geo.places (see pyproject).
+DEFAULT_PATH: Traversable = resources.files("trotsky_geo.places") / "places.csv"
 COLUMNS = (
     "id",
     "name",
@@ -235,12 +238,21 @@ class Gazetteer:
 
     @classmethod
     def load(
-        cls, path: Path | None = None, *, world: bool = True, online: OnlineGeocoder | None = None
+        cls,
+        path: Traversable | None = None,
+        *,
+        world: bool = True,
+        online: OnlineGeocoder | None = None,
     ) -> Gazetteer:
-        """Read and check a gazetteer CSV (default: the repository's places/places.csv)."""
+        """Read and check a gazetteer CSV (default: places/places.csv, shipped in the package)."""
         path = path or DEFAULT_PATH
         places, aliases = _read_csv(path)
         return cls(places, aliases, world=world, online=online)
+
+    @property
+    def online(self) -> OnlineGeocoder | None:
+        """The online geocoder asked about places the offline lists lack, if any."""
+        return self._online
 
     def __len__(self) -> int:
         return len(self._places)
@@ -309,7 +321,7 @@ class Gazetteer:
             name, countries or Counter(), alternates=alternates, local=local
         )
 
-    def online(self, name: str) -> tuple[Place, ...]:
+    def ask_online(self, name: str) -> tuple[Place, ...]:
         """Ask the online geocoder, if one is set, about a name nothing offline knows."""
         if self._online is None:
             return ()
@@ -622,7 +634,7 @@ def _package_version(name: str) -> str:
         return "unknown version"
 
 
-def _read_csv(path: Path) -> tuple[list[Place], dict[str, list[str]]]:
+def _read_csv(path: Traversable) -> tuple[list[Place], dict[str, list[str]]]:
     """Places and the folded-name index from a gazetteer CSV; GazetteerError on any problem."""
     try:
         handle = path.open(encoding="utf-8", newline="")
@@ -659,7 +671,7 @@ def _read_csv(path: Path) -> tuple[list[Place], dict[str, list[str]]]:
     return list(places.values()), aliases
 
 
-def _place_from_row(row: dict[str, str | None], path: Path, line: int) -> Place:
+def _place_from_row(row: dict[str, str | None], path: Traversable, line: int) -> Place:
     if None in row or any(row.get(column) is None for column in COLUMNS):
         raise GazetteerError(f"{path}:{line}: expected {len(COLUMNS)} fields")
     cells = {column: (row[column] or "").strip() for column in COLUMNS}
@@ -706,7 +718,7 @@ def _place_from_row(row: dict[str, str | None], path: Path, line: int) -> Place:
         raise GazetteerError(f"{path}:{line}: bad coordinate: {exc}") from None
 
 
-def _check_within(place: Place, places: dict[str, Place], path: Path, line: int) -> None:
+def _check_within(place: Place, places: dict[str, Place], path: Traversable, line: int) -> None:
     seen = {place.id}
     parent = place.within
     while parent:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from geopy.adapters import URLLibAdapter
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
@@ -42,6 +44,26 @@ _TYPES = {
     "quarter": PlaceType.VILLAGE,
 }
 
+# A word that qualifies a place or names a people or a party, never a place of its own:
+# "Prussian", "French", "Soviet", "Bolsheviks". Only -ian, -ean, -ican (not -an: "Milan",
+# "Tehran"), -ish, -ese, -ic and -ist endings, and the common irregular forms.
+_ADJECTIVE = re.compile(
+    r"(?:[\w'’-]*(?:ian|ean|ican|ish|ese|ic|ist)|French|Dutch|Swiss|Soviet|German|Greek|British"
+    r"|Welsh|Scots|Thai|Czech|Slovak|Arab|Cuban|Roman|Tibetan|Moroccan|Nazi|Bolshevik"
+    r"|Menshevik|Imperial|Royal)s?"
+)
+_QUALIFIER = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                        "Western", "Upper", "Lower", "Central", "Old", "New", "Great"})
+
+
+def is_only_adjective(name: str) -> bool:
+    """Whether a name is only demonyms and adjectives ("Prussian", "North Korean"), never a place
+    to ask a geocoder about."""
+    words = name.split()
+    return any(_ADJECTIVE.fullmatch(word) for word in words) and all(
+        _ADJECTIVE.fullmatch(word) or word in _QUALIFIER for word in words
+    )
+
 
 def _product_version() -> str:
     try:
@@ -56,7 +78,13 @@ def default_user_agent() -> str:
 
 
 class OnlineGeocoder:
-    """Nominatim behind a rate limiter and a persistent JSON cache, so no name is asked twice."""
+    """Nominatim behind a rate limiter and a persistent JSON cache, so no name is asked twice.
+
+    A fault (no connection, a timeout, an error status, an unusable answer) is not raised: it is
+    kept in ``fault``, nothing more is asked of the server, and the names asked for afterwards
+    that the cache cannot answer are listed in ``unasked``, so that a run finishes on the
+    offline places and can say what it missed.
+    """
 
     def __init__(
         self,
@@ -69,11 +97,14 @@ class OnlineGeocoder:
         timeout: float = 10,
     ) -> None:
         self.cache_path = Path(cache_path)
+        self.url = f"{scheme}://{domain}"
+        # urllib, not requests: requests retries a refused or timed-out request twice more.
         self._nominatim = Nominatim(
             domain=domain,
             scheme=scheme,
             timeout=timeout,
             user_agent=user_agent or default_user_agent(),
+            adapter_factory=URLLibAdapter,
         )
         self._geocode = RateLimiter(
             self._nominatim.geocode,
@@ -82,23 +113,39 @@ class OnlineGeocoder:
             swallow_exceptions=False,
         )
         self._answers = _read_cache(self.cache_path)
+        self.fault: GeocodingError | None = None
+        self._unasked: dict[str, None] = {}
+
+    @property
+    def unasked(self) -> tuple[str, ...]:
+        """Names that went unasked because the server had failed, in the order they came."""
+        return tuple(self._unasked)
 
     def geocode(self, name: str, *, country: str | None = None) -> Place | None:
-        """The place Nominatim gives for name (optionally within a country), None if unknown."""
+        """The place Nominatim gives for name (optionally within a country), None if unknown,
+        an adjective ("Prussian"), or unasked after a fault."""
+        if is_only_adjective(name):
+            return None
         key = f"{normalise(name)}|{(country or '').upper()}"
         if key in self._answers:
             cached = self._answers[key]
             return None if cached is None else _place_from_json(cached)
-        try:
-            location = self._geocode(
-                name,
-                exactly_one=True,
-                addressdetails=True,
-                country_codes=country.lower() if country else None,
-            )
-        except GeopyError as exc:
-            raise GeocodingError(f"online geocoding of {name!r} failed: {exc}") from exc
-        place = None if location is None else _place_from_nominatim(name, location.raw)
+        if self.fault is None:
+            try:
+                location = self._geocode(
+                    name,
+                    exactly_one=True,
+                    addressdetails=True,
+                    country_codes=country.lower() if country else None,
+                )
+                place = None if location is None else _place_from_nominatim(name, location.raw)
+            except (GeopyError, GeocodingError) as exc:
+                detail = " ".join(str(exc).split()) or type(exc).__name__
+                self.fault = GeocodingError(f"the geocoder at {self.url} failed ({detail})")
+                self.fault.__cause__ = exc
+        if self.fault is not None:
+            self._unasked.setdefault(name)
+            return None
         self._answers[key] = None if place is None else _place_to_json(place)
         _write_cache(self.cache_path, self._answers)
         return place

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import warnings
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from trotsky_geo import nlp
 from trotsky_geo.document import Progress, parse_document
-from trotsky_geo.errors import InputError
+from trotsky_geo.errors import GeocodingWarning, InputError
 from trotsky_geo.events import subject_events
 from trotsky_geo.gazetteer import Gazetteer
 from trotsky_geo.itinerary import Itinerary, build_itinerary
@@ -18,6 +19,7 @@ from trotsky_geo.subject import Subject
 
 BUNDLED_TEXT = "trotsky_wikipedia.txt"
 NOMINATIM = "https://nominatim.openstreetmap.org"
+
 
 
 def bundled_text() -> str:
@@ -35,8 +37,9 @@ def extract(
     """Read a biography and return the subject's itinerary.
 
     Offline by default: the curated gazetteer in places/ and the GeoNames world list.
-    With ``online=True`` places neither knows are asked of Nominatim, each answer cached.
-    ``progress(done, total)`` is told, in characters, how far the parse has gone.
+    With ``online=True`` places neither knows are asked of Nominatim, each answer cached; if
+    the geocoder fails, the run finishes on the offline places with a ``GeocodingWarning``.
+    ``progress(done, total)`` is called as the text is read, in characters.
     """
     if not text.strip():
         raise InputError("the text is empty")
@@ -47,9 +50,23 @@ def extract(
     places = gazetteer or (online_gazetteer() if online else default_gazetteer())
     subject = Subject.from_document(document)
     events = subject_events(read_events(document, places, pipeline, subject))
+    _warn_of_geocoder_fault(places)
     if not events:
         raise InputError("no place the subject went to was found in the text")
     return build_itinerary(events, contains=places.contains, subject=subject.name)
+
+
+def _warn_of_geocoder_fault(places: Gazetteer) -> None:
+    """Say, as one warning, that the geocoder failed and which names it was not asked about."""
+    geocoder = places.online
+    if geocoder is None or geocoder.fault is None:
+        return
+    unasked = ", ".join(geocoder.unasked)
+    warnings.warn(
+        f"{geocoder.fault}; not asked about: {unasked}; the events use the offline places only",
+        GeocodingWarning,
+        stacklevel=3,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -58,8 +75,11 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-def online_gazetteer(url: str = NOMINATIM, *, cache_path: Path | None = None) -> Gazetteer:
-    """The offline gazetteer backed by a Nominatim server (the public one by default)."""
+def online_gazetteer(
+    url: str = NOMINATIM, *, cache_path: Path | None = None, timeout: float = 10
+) -> Gazetteer:
+    """The offline gazetteer backed by a Nominatim server (the public one by default), which is
+    given ``timeout`` seconds to answer."""
     from urllib.parse import urlsplit
 
     from trotsky_geo.geocoders import OnlineGeocoder
@@ -67,10 +87,13 @@ def online_gazetteer(url: str = NOMINATIM, *, cache_path: Path | None = None) ->
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise InputError(f"not a Nominatim address: {url!r} (expected http(s)://host[:port])")
+    if not timeout > 0:
+        raise InputError(f"the geocoder's timeout must be a positive number of seconds: {timeout}")
     geocoder = OnlineGeocoder(
         cache_path=cache_path or default_cache_path(),
         domain=parts.netloc + parts.path.rstrip("/"),
         scheme=parts.scheme,
+        timeout=timeout,
     )
     return Gazetteer.load(online=geocoder)
 

@@ -129,7 +129,7 @@ def _world(
                 break
             candidates = gazetteer.world(name, alternates=_strong(span), local=countries)
             if not candidates and size == len(run) and _locative(span) in _LOCATING:
-                candidates = gazetteer.online(name)
+                candidates = gazetteer.ask_online(name)
             if not candidates:
                 continue
             if size < len(run) and not _names_inside(span, run, candidates[0].type):
