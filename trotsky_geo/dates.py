@@ -105,6 +105,17 @@ def find_dates(
     return mentions
 
 
+def ends(span: DateSpan) -> tuple[DateSpan, DateSpan]:
+    """The first and the last day (or month, or year) of a range, each as a span of its own:
+    "5 May 1818 – 14 March 1883" gives 5 May 1818 and 14 March 1883."""
+    first = DateSpan(*_widen(span.start, span.precision), span.precision, "")
+    last = DateSpan(*_widen(span.end, span.precision), span.precision, "")
+    return (
+        DateSpan(first.start, first.end, span.precision, _label(first.start, first.end, span.precision)),
+        DateSpan(last.start, last.end, span.precision, _label(last.start, last.end, span.precision)),
+    )
+
+
 def heading_span(heading: str) -> DateSpan | None:
     """The span a section heading gives: its parenthesised date, or a date ending or forming it."""
     title = heading.strip().strip("=").strip()

@@ -40,6 +40,7 @@ class Subject:
     names: frozenset[str]
     pronouns: frozenset[str]
     other_pronouns: frozenset[str]
+    full_names: frozenset[str] = frozenset()  # every word of their names: "Davidovich" too
 
     @classmethod
     def from_document(cls, document: Document) -> Subject:
@@ -50,11 +51,16 @@ class Subject:
         for sentence in document.sentences[:40]:
             if sentence.infobox_key.lower() in _NAME_KEYS:
                 forms.append(sentence.text)
+        full = []
         for sentence in lead:
             for match in _BORN_AS.finditer(sentence.text):
                 words = (match.group(1) or match.group(2)).split()
                 forms.append(f"{words[0]} {words[-1]}".title())  # given name and surname
-            forms += [m.group().title() for m in _CAPITALS.finditer(sentence.text)]
+                full += [w.title() for w in words]
+            for match in _CAPITALS.finditer(sentence.text):
+                words = match.group().title().split()
+                forms.append(f"{words[0]} {words[-1]}")
+                full += words
         names = {
             word
             for form in forms
@@ -70,14 +76,17 @@ class Subject:
             frozenset(names),
             frozenset((*_PRONOUNS[own], "his" if own == "he" else "her")),
             frozenset(_PRONOUNS[other]),
+            frozenset(full) | frozenset(names),
         )
 
     def is_name(self, token: Token) -> bool:
         """The token is one of the subject's name words ("Marx", "Marx's", "Deng")."""
         text = token.text
-        if text.endswith(("'s", "’s")):
-            text = text[:-2]
-        return text in self.names or text.title() in self.names
+        if text.endswith(("'s", "’s", "'", "’")):
+            text = text.rstrip("'’s") if text[-1] == "s" else text[:-1]
+        if text in self.names or text.title() in self.names:
+            return True
+        return text.endswith("s") and text[:-1] in self.names  # "the Wagners"
 
     def names_other(self, token: Token) -> bool:
         """A name word of the subject inside someone else's full name ("Heinrich Marx")."""
@@ -86,6 +95,7 @@ class Subject:
             t.pos_ == "PROPN"
             and t.text[:1].isupper()
             and not self.is_name(t)
+            and t.text.title() not in self.full_names
             and t.lower_ not in TITLES
             and t.lower_ not in _PARTICLES
             for t in words

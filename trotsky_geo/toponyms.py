@@ -26,7 +26,7 @@ from trotsky_geo.gazetteer import (
     qualified,
 )
 from trotsky_geo.lexicon import MONTHS
-from trotsky_geo.reader.kinds import PLACE_OBJECT_VERBS
+from trotsky_geo.reader.kinds import MOTION, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from trotsky_geo.subject import Subject
 
 #: Entity labels that make a name someone or something rather than somewhere.
@@ -76,7 +76,8 @@ def find_toponyms(
     taken: set[int] = set()
     for toponym in found:
         indices = set(range(toponym.span.start, toponym.span.end))
-        if indices & taken or not _is_place(toponym.span, subject, people):
+        curated_name = bool(gazetteer.curated(toponym.span.text))
+        if indices & taken or not _is_place(toponym.span, subject, people, curated_name):
             continue
         kept.append(toponym)
         taken |= indices
@@ -179,7 +180,9 @@ def _names_inside(part: Span, run: Span, kind: PlaceType) -> bool:
     ("Trier High School", "Kazan University"), not "Paris Commune" or "Berlin Wall"."""
     rest = run[len(part) :]
     if rest[-1].text in INSTITUTIONS:
-        return len(rest) == 1 or part.text not in _DESCRIPTIVE
+        after = run.doc[run.end] if run.end < len(run.doc) else None
+        elsewhere = after is not None and after.lower_ in {"in", "at", "near"}
+        return part[0].text not in _DESCRIPTIVE and not elsewhere  # "Mount Hope Cemetery in"
     return kind in (PlaceType.COUNTRY, PlaceType.REGION) and rest[0].text in INSTITUTIONS
 
 
@@ -195,14 +198,42 @@ def _locative(span: Span) -> str:
     return root.head.lower_ if root.dep_ == "pobj" else ""
 
 
+def _located(span: Span) -> bool:
+    """The span stands where only a place can: "in X", "the town of X", "exiled to X",
+    "reached X", or beside a place the model recognises ("Havre de Grace, Maryland")."""
+    root = span.root
+    while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "compound" and root.head.text in INSTITUTIONS:
+        root = root.head  # "at the Leipzig University"
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+    if any(c.dep_ in {"appos", "conj"} and c.ent_type_ in {"GPE", "LOC"} for c in root.children):
+        return True
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    governor = preposition.head
+    word = preposition.lower_
+    if word in _LOCATING:
+        return True
+    if word == "of":
+        return governor.lemma_.lower() in PLACE_NOUNS
+    if word in {"to", "from", "into", "toward", "towards"}:
+        return governor.lemma_.lower() in MOTION
+    return False
+
+
 def _strong(span: Span) -> bool:
     """Alternate names ("Cologne" for Köln) except where the word is a prefix ("Stalin-era")."""
     end = span[-1]
     return not (end.i + 1 < len(span.doc) and span.doc[end.i + 1].text == "-" and not end.whitespace_)
 
 
-def _is_place(span: Span, subject: Subject, people: set[str]) -> bool:
-    """The model's reading and the position agree enough that this is a place."""
+def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> bool:
+    """The model's reading and the position agree enough that this is a place. A curated
+    name read as an organisation or a work stays a place (the small model often reads
+    "Nikolayev" so); as a person or a people it needs a place's position."""
     if any(subject.is_name(t) for t in span):
         return False
     if span.root.dep_ in {"poss", "npadvmod"} or span.root.tag_ == "POS":
@@ -210,14 +241,12 @@ def _is_place(span: Span, subject: Subject, people: set[str]) -> bool:
     labels = {t.ent_type_ for t in span if t.ent_type_}
     if span[0].i > 0 and span.doc[span[0].i - 1].pos_ == "PROPN" and span[0].ent_iob_ == "I":
         return False  # the tail of a longer name: "Maxim Gorky"
-    located = _locative(span) in _LOCATING or (
-        span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in PLACE_OBJECT_VERBS
-    )
-    if any(c.dep_ in {"appos", "conj"} and c.ent_type_ in {"GPE", "LOC"} for c in span.root.children):
-        located = True  # "Havre de Grace, Maryland"
+    located = _located(span)
     if len(span) == 1 and span.text in people and not located:
         return False
     if labels & _NOT_PLACES and not labels & {"GPE", "LOC", "FAC"}:
+        if curated and not labels & {"PERSON", "NORP"}:
+            return True
         return located or span.root.dep_ == "conj"
     return span.root.pos_ != "ADJ" or located
 

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from trotsky_geo.events import EventKind
-from trotsky_geo.reader.kinds import IRREALIS, KIND_OF, MODALS, PLACE_NOUNS, PLACE_OBJECT_VERBS
+from trotsky_geo.reader.kinds import (
+    ELSEWHERE_NOUNS,
+    IRREALIS,
+    KIND_OF,
+    MODALS,
+    PLACE_NOUNS,
+    PLACE_OBJECT_VERBS,
+    VEHICLES,
+)
 
 _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -17,6 +25,10 @@ _CLIMB = 8  # no real attachment path is longer; a bound keeps odd trees finite
 _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 #: "buried his body": the body's owner is who was buried.
 _BODY = frozenset({"body", "remains", "ashes", "coffin", "corpse", "ash"})
+#: Prepositions by which a known place locates an unknown one ("Gilmore Place in Edinburgh").
+_QUALIFYING = frozenset({"in", "near", "at", "outside"})
+#: Prepositions that only introduce examples: the place keeps the preposition before them.
+_TRANSPARENT = frozenset({"including", "like", "especially"})
 _UNREAL_MARKS = frozenset({"if", "unless", "whether"})
 _OWNED_KINDS = frozenset({EventKind.CONFERENCE, EventKind.EDUCATION, EventKind.RESIDENCE})
 
@@ -43,16 +55,24 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
         if head.i == node.i:
             return None
         if dep == "pobj" or (dep == "pcomp" and node.pos_ in _NOUNS):
-            preposition, node = head.lower_, head
+            if head.lower_ not in _TRANSPARENT:
+                preposition = head.lower_
+            node = head
             continue
         if node.pos_ == "ADP" or dep in {"prep", "agent", "dative"}:
+            if head.pos_ in _VERBS and _describes(head):
+                node = head  # "a hospital established in a monastery in Sviyazhsk"
+                continue
             if head.pos_ in _VERBS:
                 return Attachment(head, preposition or node.lower_, tuple(nouns))
             if head.i in places:
                 return None  # "Brussels in Belgium": Belgium only says where Brussels is
-            if head.pos_ in _NOUNS and _stay_noun(head):
+            if head.pos_ in _NOUNS and len(nouns) < 3 and _passes(head, node.lower_):
                 nouns.append(head)
                 node = head
+                continue
+            if head.pos_ == "PROPN" and node.lower_ in _QUALIFYING:
+                node = head  # "at Possendorf, near Dresden": a place no list has, near one
                 continue
             if head.pos_ in {"ADV", "ADJ", "ADP"}:
                 node = head  # "back in Paris", "abroad in", "from within"
@@ -65,6 +85,12 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             if lemma in PLACE_OBJECT_VERBS or any(n.lemma_.lower() in KIND_OF for n in nouns):
                 return Attachment(head, preposition, tuple(nouns))
             return None
+        if node.pos_ in _VERBS and dep == "acl":
+            if head.i in places or not (head.pos_ in _NOUNS and len(nouns) < 3):
+                return None
+            nouns.append(head)
+            node = head
+            continue
         if dep in {"appos", "compound", "conj"}:
             if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
                 return None
@@ -73,6 +99,23 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             continue
         return None
     return None
+
+
+def _describes(verb: Token) -> bool:
+    """A participle that only describes a noun ("a regiment garrisoned in Zagreb")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _passes(noun: Token, preposition: str) -> bool:
+    """A place phrase may hang from this noun and still say where the subject was: any
+    thing or event "in"/"at" the place ("a lecture in Pendleton", "Webb's house in Detroit"),
+    but only a stay, a place or a vehicle "of"/"to" it ("the town of", "a train to")."""
+    if _stay_noun(noun):
+        return True
+    lemma = noun.lemma_.lower()
+    if preposition in _QUALIFYING | {"on"}:
+        return noun.pos_ == "NOUN" and lemma not in ELSEWHERE_NOUNS
+    return preposition in {"to", "for", "from"} and lemma in VEHICLES
 
 
 def _stay_noun(token: Token) -> bool:
@@ -89,13 +132,18 @@ def clause_subject(verb: Token) -> Token | None:
             mover = _person_object(node.head)
             if mover is not None:
                 return mover
-        for child in node.children:
+        # The small model sometimes hangs the subject on the auxiliary: "he was exiled".
+        auxiliaries = [c for c in node.children if c.dep_ in {"aux", "auxpass"}]
+        for child in [*node.children, *(g for a in auxiliaries for g in a.children)]:
             if child.dep_ in {"nsubj", "nsubjpass", "expl"}:
                 if child.lower_ in {"who", "that", "which"} and node.dep_ == "relcl":
                     return node.head
                 return child if child.dep_ != "expl" else None
         if node.dep_ == "acl" and node.head.pos_ in _NOUNS | {"PRON"}:
             return node.head  # "a man living in Paris"
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.i:
+            node = node.head.head  # "After arriving at Lepoglava, Broz was employed"
+            continue
         if node.dep_ not in _SHARES_SUBJECT or node.head.i == node.i:
             return None
         node = node.head
@@ -115,6 +163,14 @@ def _person_object(verb: Token) -> Token | None:
             return child
         if child.lemma_.lower() in _BODY:
             return next((g for g in child.children if g.dep_ == "poss"), None)
+    return None
+
+
+def by_agent(verb: Token) -> Token | None:
+    """The agent of a passive verb: "assembled in Belgrade by Tito"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 

@@ -19,13 +19,13 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
     EventKind.RESIDENCE: _words(
         "live settle stay reside residence move relocate spend work hide home remain base "
         "emigrate house apartment flat villa estate farm life years time period job post "
-        "employ teach serve lodge rent resettle"
+        "employ teach serve lodge rent resettle position appointment engagement"
     ),
     EventKind.TRAVEL: _words(
         "arrive arrival reach return go travel leave sail visit come journey enter tour trip "
         "head cross board land transfer pass ride fly retreat depart departure proceed voyage "
         "drive march accompany join send take bring transport evacuate walk escort meet marry "
-        "wedding honeymoon holiday vacation stop call make"
+        "wedding honeymoon holiday vacation stop call way route"
     ),
     EventKind.ARREST: _words("arrest capture intercept seize apprehend"),
     EventKind.IMPRISONMENT: _words(
@@ -73,7 +73,8 @@ PLACE_NOUNS = _words(
     "embassy headquarters front border mountains coast shore bay harbour harbor station "
     "colony settlement monastery castle part centre center street square neighbourhood "
     "neighborhood quarter parish county state republic kingdom empire mausoleum lyceum "
-    "conservatory court office base garrison barracks ship hall room"
+    "conservatory court office base garrison barracks ship hall room family theatre "
+    "theater opera chapel plantation mission"
 )
 #: Verbs that take the place as their object: "reached Havana", "left Paris".
 PLACE_OBJECT_VERBS = _words(
@@ -108,3 +109,13 @@ NOT_PRESENCE = _words(
 MODALS = _words("could might may should must can shall")
 #: Verbs whose person object went along or was met: the subject was there too.
 ALONGSIDE = _words("meet visit marry join accompany escort lead follow see greet receive")
+#: Nouns whose place is theirs, not the subject's: "supported the revolution in Russia".
+ELSEWHERE_NOUNS = _words(
+    "revolution situation government authorities party movement war uprising events event "
+    "crisis comrades supporters followers friends members relatives people workers "
+    "population press newspaper newspapers police army troops forces regime state branch "
+    "organisation organization community colleagues allies enemies opposition conditions "
+    "affairs interests policy politics embassy consulate"
+)
+#: Vehicles a journey "to" a place is made by: "a train to", "a ship for".
+VEHICLES = _words("train ship boat ferry steamer steamboat plane flight car coach passage")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from trotsky_geo.dates import DateMention, DateSpan, Precision, find_dates
+from trotsky_geo.dates import DateMention, DateSpan, Precision, ends, find_dates
 from trotsky_geo.document import Document, Sentence
 from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_events
 from trotsky_geo.gazetteer import Gazetteer, Place
@@ -18,6 +18,7 @@ from trotsky_geo.reader.clauses import (
     Attachment,
     ancestors,
     attach,
+    by_agent,
     clause_subject,
     governor,
     mover,
@@ -43,7 +44,9 @@ _AT = frozenset({"in", "at", "near", "on", "inside", "within", "outside", "aroun
 #: Prepositions that make the place a destination or a start, with a verb of motion.
 _TO = frozenset({"to", "into", "for", "toward", "towards", "onto"})
 _FROM = frozenset({"from", "out"})
-_VIA = frozenset({"via", "through", "across", "by"})
+_VIA = frozenset({"via", "through", "across", "by", "between"})
+#: Prepositions that use an event as a time: "before his death".
+_TEMPORAL = frozenset({"before", "after", "until", "till", "since", "following", "prior"})
 #: The date of a stay told before the text gives any: filled from the next date stated.
 UNDATED = DateSpan(dt.date.min, dt.date.min, Precision.YEAR, "")
 Contains = Callable[[Place, Place], bool]
@@ -100,11 +103,35 @@ def read_events(
             state.birth = next(
                 (e.when for e in found if e.kind is EventKind.BIRTH and not e.date_inferred), None
             )
-        if dates and (section.span is None or _within(dates[-1].span, section.span)):
-            state.anchor = dates[-1].span
+        told = [d for d in dates if not _parenthesised(sentence.text, d.start)]
+        if told and (section.span is None or _within(told[-1].span, section.span)):
+            state.anchor = told[-1].span
         reader.follow(state)
-    events = _date_undated(events)
+    events = _date_undated(_lifespan(document, events))
     return life_events(events, infobox, gazetteer, lead=len(document.sections) > 1)
+
+
+def _lifespan(document: Document, events: list[Event]) -> list[Event]:
+    """The opening sentence's bracketed lifespan ("Karl Marx (5 May 1818 – 14 March 1883)")
+    dates a birth or death the body tells without a date."""
+    first = next((s for s in document.sentences if s.span is not None), None)
+    if first is None:
+        return events
+    spans = [
+        d.span
+        for d in find_dates(first.text)
+        if _parenthesised(first.text, d.start) and d.span.end.year - d.span.start.year >= 10
+    ]
+    if not spans:
+        return events
+    born, died = ends(spans[0])
+    stated = {EventKind.BIRTH: born, EventKind.DEATH: died}
+    return [
+        replace(e, when=stated[e.kind], date_inferred=False)
+        if e.kind in stated and (e.date_inferred or e.when is UNDATED)
+        else e
+        for e in events
+    ]
 
 
 def _date_undated(events: list[Event]) -> list[Event]:
@@ -127,6 +154,12 @@ def _date_undated(events: list[Event]) -> list[Event]:
 def _dates(text: str, state: _Narrative) -> list[DateMention]:
     birth = state.birth.start if state.birth is not None else None
     return [d for d in find_dates(text, anchor=state.anchor, birth=birth) if not d.aside]
+
+
+def _parenthesised(text: str, position: int) -> bool:
+    """The position is inside brackets: an aside ("constructed 1849–1850"), not the story's time."""
+    before = text[:position]
+    return before.count("(") > before.count(")")
 
 
 def _within(span: DateSpan | None, outer: DateSpan) -> bool:
@@ -155,7 +188,7 @@ class _SentenceReader:
 
     def read(self, toponyms: list[Toponym], contains: Contains) -> list[Event]:
         places = {t.root.i for t in toponyms}
-        events: list[Event] = []
+        events: list[tuple[Event, int]] = []
         used_verbs: set[int] = set()
         for toponym in toponyms:
             readings = [attach(toponym.root, places)]
@@ -170,12 +203,15 @@ class _SentenceReader:
                     continue
                 event = self._event(toponym, reading)
                 if event is not None:
-                    events.append(event)
+                    events.append((event, reading.verb.i))
                     used_verbs.add(reading.verb.i)
         # "settled in New Bedford, Massachusetts": the state only says where the town is.
-        events = [e for e in events if not any(contains(e.place, f.place) for f in events)]
-        events += self._placeless(used_verbs)
-        return events
+        kept = [
+            e
+            for e, verb in events
+            if not any(v == verb and contains(e.place, f.place) for f, v in events)
+        ]
+        return kept + self._placeless(used_verbs)
 
     def _event(self, toponym: Toponym, reading: Attachment) -> Event | None:
         verb, preposition = reading.verb, reading.preposition
@@ -188,6 +224,9 @@ class _SentenceReader:
             agent = mover(verb) if undergoes and not passive(verb) else None
             agent = agent if agent is not None else clause_subject(verb)
             who = self.subject.refers(agent, chain=self.chain) if agent is not None else None
+            present = by_agent(verb) if passive(verb) and not who else None
+            if present is not None and self.subject.refers(present, chain=self.chain):
+                who = True  # "the government was assembled in Belgrade by Tito"
         if not who or unreal(verb):
             return None
         if lemma in SENDING and preposition in _TO and not passive(verb) and _sends_other(verb, self.subject):
@@ -205,7 +244,7 @@ class _SentenceReader:
             EventKind.ESCAPE
         ):
             return None
-        when, inferred = self._when(toponym, verb)
+        when, inferred = self._when(toponym, verb, own_only=kind is EventKind.BIRTH)
         if when is None:
             return None
         return Event(
@@ -247,9 +286,12 @@ class _SentenceReader:
             return EventKind.RESIDENCE, 0.7
         return None, 0.0
 
-    def _when(self, toponym: Toponym, verb: Token) -> tuple[DateSpan | None, bool]:
+    def _when(
+        self, toponym: Toponym, verb: Token, *, own_only: bool = False
+    ) -> tuple[DateSpan | None, bool]:
         """The date of the place's own phrase, else of its verb, else of a verb above it,
-        else the sentence's nearest, else the narrative's (inferred)."""
+        else the sentence's nearest (never another clause's for ``own_only``, as a birth),
+        else the narrative's (inferred)."""
         if not self.dates:
             return self.state.anchor or UNDATED, True
         place_tokens = set(range(toponym.span.start, toponym.span.end))
@@ -262,11 +304,15 @@ class _SentenceReader:
                 rank = 1
             elif gov is not None and gov in above:
                 rank = 2 + above.index(gov)
+            elif own_only and gov is not None:
+                continue
             else:
                 rank = 20
             distance = abs(tokens[0] - toponym.span.start)
             before = tokens[0] < toponym.span.start
             scored.append((rank, not before, distance, mention))
+        if not scored:
+            return self.state.anchor or UNDATED, True
         best = min(scored, key=lambda s: s[:3])
         return best[3].span, False
 
@@ -306,6 +352,8 @@ class _SentenceReader:
                 if not who or unreal(token):
                     continue
             elif token.pos_ == "NOUN":
+                if token.dep_ == "pobj" and token.head.lower_ in _TEMPORAL:
+                    continue  # "three years before his death": a time, not the death
                 owner = possessor((token,))
                 if owner is None or not self.subject.refers(owner, chain=self.chain):
                     continue
@@ -371,6 +419,16 @@ class _SentenceReader:
 
 
 def _sends_other(verb: Token, subject: Subject) -> bool:
-    """An active sending verb whose object is not the subject: the object travelled."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-    return bool(objects) and not any(subject.refers(o, chain=True) for o in objects)
+    """An active sending verb whose object is someone else: they travelled ("sent his son
+    to Paris"); a thing as object ("took a passage to London") leaves the subject moving."""
+    people = [
+        c
+        for c in verb.children
+        if c.dep_ in {"dobj", "dative"}
+        and (
+            c.pos_ in {"PRON", "PROPN"}
+            or c.ent_type_ == "PERSON"
+            or any(g.dep_ == "poss" for g in c.children)
+        )
+    ]
+    return bool(people) and not any(subject.refers(o, chain=True) for o in people)
