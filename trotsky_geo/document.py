@@ -42,7 +42,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One parsed sentence (or one infobox line, unparsed) with its offsets in the whole text."""
+    """One parsed sentence, or unparsed (``span`` None): an infobox line or a paragraph that
+    names no place, with its offsets in the whole text."""
 
     text: str
     start: int
@@ -86,47 +87,57 @@ class Document:
         return start + token.idx - base
 
 
-def parse_document(text: str, nlp: Language, *, progress: Progress | None = None) -> Document:
-    """Read the layout, then parse every paragraph with ``nlp`` in batches into one ``Doc``."""
+def parse_document(
+    text: str,
+    nlp: Language,
+    *,
+    worth_parsing: Callable[[str], bool] | None = None,
+    progress: Progress | None = None,
+) -> Document:
+    """Read the layout, split the paragraphs into sentences with the pipeline's own
+    sentence recogniser, and parse the sentences ``worth_parsing`` accepts (those that may
+    name a place) into one ``Doc``; the others stay unparsed, still read for their dates."""
     title, sections, paragraphs, infobox = _layout(text)
     body = [(i, p) for i, p in enumerate(paragraphs) if i not in infobox]
-    docs: list[Doc] = []
+    splitter = nlp.get_pipe("senter")
     total = len(text)
     if progress is not None:
         progress(0, total)
+    pieces: list[tuple[int, int, int, bool]] = []  # paragraph, start, end, parse it
     for first in range(0, len(body), BATCH):
         batch = body[first : first + BATCH]
-        docs.extend(nlp.pipe([p.text for _, p in batch]))
+        for (index, paragraph), split in zip(
+            batch, splitter.pipe(nlp.tokenizer.pipe(p.text for _, p in batch)), strict=True
+        ):
+            for sent in split.sents:
+                start, end = paragraph.start + sent.start_char, paragraph.start + sent.end_char
+                wanted = worth_parsing is None or worth_parsing(text[start:end])
+                pieces.append((index, start, end, wanted))
         if progress is not None:
-            progress(batch[-1][1].end, total)
-    doc = Doc.from_docs(docs, ensure_whitespace=True) if docs else nlp.make_doc("")
-    bases: list[tuple[int, int]] = []
-    sentences: list[Sentence] = []
-    position = 0
-    for index, paragraph in enumerate(paragraphs):
-        if index in infobox:
-            sentences.append(
-                Sentence(
-                    paragraph.text,
-                    paragraph.start,
-                    paragraph.end,
-                    paragraph.section,
-                    index,
-                    infobox_key=infobox[index],
-                )
-            )
-            continue
-        bases.append((position, paragraph.start))
-        end = position + len(paragraph.text)
-        for sent in doc.char_span(position, end, alignment_mode="expand").sents:
-            start = paragraph.start + sent.start_char - position
-            stop = paragraph.start + sent.end_char - position
-            sentences.append(
-                Sentence(text[start:stop], start, stop, paragraph.section, index, span=sent)
-            )
-        position = end + 1
+            progress(batch[-1][1].end // 4, total)
+    parsed = list(nlp.pipe((text[a:b] for _, a, b, wanted in pieces if wanted), batch_size=BATCH))
+    doc = Doc.from_docs(parsed, ensure_whitespace=True) if parsed else nlp.make_doc("")
     if progress is not None:
         progress(total, total)
+    bases: list[tuple[int, int]] = []
+    sentences = [
+        Sentence(p.text, p.start, p.end, p.section, i, infobox_key=key)
+        for i, key in infobox.items()
+        for p in (paragraphs[i],)
+    ]
+    position, token = 0, 0
+    docs = iter(parsed)
+    for index, start, end, wanted in pieces:
+        section = paragraphs[index].section
+        if not wanted:
+            sentences.append(Sentence(text[start:end], start, end, section, index))
+            continue
+        size = len(next(docs))
+        bases.append((position, start))
+        span = doc[token : token + size]
+        sentences.append(Sentence(text[start:end], start, end, section, index, span=span))
+        position, token = position + (end - start) + 1, token + size
+    sentences.sort(key=lambda s: s.start)
     if not title and sentences:
         name = _LEADING_NAME.match(sentences[0].text)
         title = name.group(0).strip() if name else ""

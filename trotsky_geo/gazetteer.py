@@ -173,6 +173,10 @@ INSTITUTIONS = frozenset(
         "Observatory",
         "Conservatory",
         "Zoo",
+        "Camp",
+        "Barracks",
+        "Church",
+        "Chapel",
     ]
 )
 _ADJECTIVAL = re.compile(
@@ -429,15 +433,18 @@ class _WorldEntry:
 
         A country outranks a city of its name, a capital or a US state a small town of theirs
         ("Indiana" the state, not Indiana, Pennsylvania), and a country the text is about lifts
-        its own places without overriding a far bigger one ("Rome" stays in Italy in a text
-        about America).
+        its own places, in proportion to how much of the text is there, without overriding a
+        far bigger one ("Rome" stays in Italy in a text about America; "Venice" in a German
+        composer's life is Italy's even after one mention of New York).
         """
         bonus = {PlaceType.COUNTRY: 3.0, PlaceType.REGION: 1.5}.get(self.place.type, 0.0)
+        named = countries[self.place.country]
+        share = named / max(named, max(countries.values(), default=0), 1)
         return (
             math.log10(self.population + 1)
             + bonus
             + 2.0 * self.capital
-            + (1.0 if countries[self.place.country] else 0.0)
+            + (0.5 + 0.5 * share if named else 0.0)
             + (1.0 if self.place.within and countries[self.place.within] else 0.0)
             - (1.0 if self.alternate else 0.0)
         )

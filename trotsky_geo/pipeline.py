@@ -16,6 +16,7 @@ from trotsky_geo.gazetteer import Gazetteer
 from trotsky_geo.itinerary import Itinerary, build_itinerary
 from trotsky_geo.reader import read_events
 from trotsky_geo.subject import Subject
+from trotsky_geo.toponyms import worth_parsing
 
 BUNDLED_TEXT = "trotsky_wikipedia.txt"
 NOMINATIM = "https://nominatim.openstreetmap.org"
@@ -46,8 +47,10 @@ def extract(
     if "\x00" in text:
         raise InputError("the input is binary data, not text")
     pipeline = nlp.load()
-    document = parse_document(text, pipeline, progress=progress)
     places = gazetteer or (online_gazetteer() if online else default_gazetteer())
+    document = parse_document(
+        text, pipeline, worth_parsing=worth_parsing(places, pipeline), progress=progress
+    )
     subject = Subject.from_document(document)
     events = subject_events(read_events(document, places, pipeline, subject))
     _warn_of_geocoder_fault(places)

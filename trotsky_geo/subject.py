@@ -27,6 +27,8 @@ TITLES = frozenset(
 )
 _PARTICLES = frozenset("von van de del der da di du le la of the y bin ibn al".split())
 #: Group words that include the subject when the subject leads the story: "they moved".
+#: Entity types of words that sit beside a name without being part of it ("In September Trotsky").
+_NOT_NAMES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "GPE", "NORP", "LOC"})
 _GROUP = frozenset({"they", "we", "them", "us"})
 _FAMILY = frozenset({"family", "couple", "pair", "household", "two"})
 _PRONOUNS = {"he": ("he", "him", "himself"), "she": ("she", "her", "herself")}
@@ -98,6 +100,7 @@ class Subject:
             and t.text.title() not in self.full_names
             and t.lower_ not in TITLES
             and t.lower_ not in _PARTICLES
+            and t.ent_type_ not in _NOT_NAMES
             for t in words
         )
 

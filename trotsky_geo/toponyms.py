@@ -8,6 +8,7 @@ work needs a place-like position ("in Glasgow", a list after a place) to count.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +27,13 @@ from trotsky_geo.gazetteer import (
     qualified,
 )
 from trotsky_geo.lexicon import MONTHS
-from trotsky_geo.reader.kinds import MOTION, PLACE_NOUNS, PLACE_OBJECT_VERBS
+from trotsky_geo.reader.kinds import (
+    LEADS_TO_PLACE,
+    MOTION,
+    PLACE_NOUNS,
+    PLACE_OBJECT_VERBS,
+    PLACELESS_FORMS,
+)
 from trotsky_geo.subject import Subject
 
 #: Entity labels that make a name someone or something rather than somewhere.
@@ -37,6 +44,7 @@ _LOCATING = frozenset(
 )
 #: Lower-case words inside place names: "Dar es Salaam", "Frankfurt am Main".
 _PARTICLES = frozenset("de del da do dos das di du des es la le les am an im upon sur en y".split())
+_DETERMINERS = frozenset("the a an his her their its".split())
 _FUNCTION = frozenset("the a an in on at of to from and or but for by with as".split())
 #: A name followed by these describes the institution, not the place ("Red Square").
 _DESCRIPTIVE = frozenset(
@@ -84,6 +92,35 @@ def find_toponyms(
     return _in_context(document, kept, gazetteer)
 
 
+def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
+    """A cheap test, on the tokens alone, that a sentence may tell a stay: it spells a curated
+    name, puts a name the world list knows after a preposition or a verb of movement ("in
+    Elmira", "reached Havre"), or tells an arrest or a death. Only such sentences are worth
+    the parser's time."""
+    matcher = _matcher(gazetteer, nlp)
+
+    def test(text: str) -> bool:
+        tokens = nlp.make_doc(fold(text))
+        if matcher(tokens) or any(t.lower_ in PLACELESS_FORMS for t in tokens):
+            return True
+        for token in tokens[1:]:
+            before = tokens[token.i - 1]
+            if before.lower_ in _DETERMINERS and token.i > 1:
+                before = tokens[token.i - 2]
+            if token.text[:1].isupper() and before.lower_ in LEADS_TO_PLACE:
+                end = token.i + 1
+                while end < len(tokens) and (
+                    tokens[end].text[:1].isupper() or tokens[end].lower_ in _PARTICLES
+                ):
+                    end += 1
+                names = (tokens[token.i : stop].text for stop in range(end, token.i, -1))
+                if any(gazetteer.world(name, alternates=True) for name in names):
+                    return True
+        return False
+
+    return test
+
+
 def _curated(doc: Doc, gazetteer: Gazetteer, nlp: Language) -> list[Toponym]:
     """Spans that spell a curated name, accents or not."""
     matcher = _matcher(gazetteer, nlp)
@@ -126,7 +163,7 @@ def _world(
                 or (size == 1 and (name.lower() in MONTHS or name in INSTITUTIONS))
             ):
                 continue
-            if size == 1 and name in people:
+            if size == 1 and (name in people or _numbered(span[0])):
                 break
             candidates = gazetteer.world(name, alternates=_strong(span), local=countries)
             if not candidates and size == len(run) and _locative(span) in _LOCATING:
@@ -175,6 +212,14 @@ def _name_word(token: Token) -> bool:
     )
 
 
+def _numbered(token: Token) -> bool:
+    """A numbered name is an institution's, not a place's: "the 5th Congress"."""
+    return any(
+        c.dep_ in {"amod", "nummod"} and (c.like_num or c.text[:1].isdigit())
+        for c in token.children
+    )
+
+
 def _names_inside(part: Span, run: Span, kind: PlaceType) -> bool:
     """A place leads a longer name only where the rest is an institution in it
     ("Trier High School", "Kazan University"), not "Paris Commune" or "Berlin Wall"."""
@@ -219,6 +264,8 @@ def _located(span: Span) -> bool:
         return True
     if word == "of":
         return governor.lemma_.lower() in PLACE_NOUNS
+    if word == "on":
+        return governor.lemma_.lower() in PLACE_NOUNS  # "his residence on Avenida Viena"
     if word in {"to", "from", "into", "toward", "towards"}:
         return governor.lemma_.lower() in MOTION
     return False

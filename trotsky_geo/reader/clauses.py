@@ -13,8 +13,10 @@ from trotsky_geo.reader.kinds import (
     IRREALIS,
     KIND_OF,
     MODALS,
+    NOUN_KIND_OF,
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
+    REPORTING,
     VEHICLES,
 )
 
@@ -27,6 +29,8 @@ _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 _BODY = frozenset({"body", "remains", "ashes", "coffin", "corpse", "ash"})
 #: Prepositions by which a known place locates an unknown one ("Gilmore Place in Edinburgh").
 _QUALIFYING = frozenset({"in", "near", "at", "outside"})
+#: Prepositions that join two places as ends or stages of one journey.
+_JOURNEY = frozenset({"from", "to", "via", "through"})
 #: Prepositions that only introduce examples: the place keeps the preposition before them.
 _TRANSPARENT = frozenset({"including", "like", "especially"})
 _UNREAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -41,6 +45,7 @@ class Attachment:
     verb: Token
     preposition: str
     nouns: tuple[Token, ...]
+    own: str = ""  # the place's own preposition: "from" in "in exile from Germany"
 
 
 def attach(token: Token, places: set[int]) -> Attachment | None:
@@ -50,6 +55,7 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
     while node.dep_ in {"conj", "appos"} and node.head.i != node.i and node.head.i in places:
         node = node.head  # "in London, Glasgow, and Edinburgh": all three hang from "in"
     preposition, nouns = "", []
+    own = token.head.lower_ if node.dep_ == "pobj" else ""
     for _ in range(_CLIMB):
         head, dep = node.head, node.dep_
         if head.i == node.i:
@@ -64,7 +70,10 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 node = head  # "a hospital established in a monastery in Sviyazhsk"
                 continue
             if head.pos_ in _VERBS:
-                return Attachment(head, preposition or node.lower_, tuple(nouns))
+                return Attachment(head, preposition or node.lower_, tuple(nouns), own)
+            if head.i in places and node.lower_ in _JOURNEY:
+                node = head  # "to Mexico City from Tampico": both ends of one journey
+                continue
             if head.i in places:
                 return None  # "Brussels in Belgium": Belgium only says where Brussels is
             if head.pos_ in _NOUNS and len(nouns) < 3 and _passes(head, node.lower_):
@@ -83,10 +92,10 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 return None
             lemma = head.lemma_.lower()
             if lemma in PLACE_OBJECT_VERBS or any(n.lemma_.lower() in KIND_OF for n in nouns):
-                return Attachment(head, preposition, tuple(nouns))
+                return Attachment(head, preposition, tuple(nouns), own)
             return None
         if node.pos_ in _VERBS and dep == "acl":
-            if head.i in places or not (head.pos_ in _NOUNS and len(nouns) < 3):
+            if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
                 return None
             nouns.append(head)
             node = head
@@ -102,8 +111,8 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
 
 
 def _describes(verb: Token) -> bool:
-    """A participle that only describes a noun ("a regiment garrisoned in Zagreb")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    """A participle that only describes a stay's noun ("a hospital established in")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _stay_noun(verb.head)
 
 
 def _passes(noun: Token, preposition: str) -> bool:
@@ -178,7 +187,7 @@ def possessor(nouns: tuple[Token, ...]) -> Token | None:
     """Whose arrival, arrest or exile a noun on the path names: "his", "Marx's", "of Marx"
     (not whose house or convention: the owner of a place is not who went there)."""
     for noun in nouns:
-        if KIND_OF.get(noun.lemma_.lower()) in _OWNED_KINDS | {None}:
+        if NOUN_KIND_OF.get(noun.lemma_.lower()) in _OWNED_KINDS | {None}:
             continue
         for child in noun.children:
             if child.dep_ == "poss":
@@ -203,6 +212,8 @@ def unreal(verb: Token) -> bool:
             return False
         if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in IRREALIS:
             return True
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
+            return True  # "he said that the students escaped to Hong Kong"
         if node.dep_ in {"conj", "advcl", "pcomp"}:
             return False
         node = node.head

@@ -74,7 +74,8 @@ PLACE_NOUNS = _words(
     "colony settlement monastery castle part centre center street square neighbourhood "
     "neighborhood quarter parish county state republic kingdom empire mausoleum lyceum "
     "conservatory court office base garrison barracks ship hall room family theatre "
-    "theater opera chapel plantation mission"
+    "theater opera chapel plantation mission regiment battalion brigade division unit "
+    "army"
 )
 #: Verbs that take the place as their object: "reached Havana", "left Paris".
 PLACE_OBJECT_VERBS = _words(
@@ -113,9 +114,28 @@ ALONGSIDE = _words("meet visit marry join accompany escort lead follow see greet
 ELSEWHERE_NOUNS = _words(
     "revolution situation government authorities party movement war uprising events event "
     "crisis comrades supporters followers friends members relatives people workers "
-    "population press newspaper newspapers police army troops forces regime state branch "
+    "population police army troops forces regime state branch "
     "organisation organization community colleagues allies enemies opposition conditions "
     "affairs interests policy politics embassy consulate"
 )
 #: Vehicles a journey "to" a place is made by: "a train to", "a ship for".
 VEHICLES = _words("train ship boat ferry steamer steamboat plane flight car coach passage")
+#: Verbs that report what someone said or thought: their complement is a claim, not a stay.
+REPORTING = _words(
+    "say write claim state declare argue believe think tell report announce remark note "
+    "insist allege assert suggest recall explain"
+)
+#: Trigger words that are verbs only: as nouns they name no event ("head of the delegation").
+VERB_ONLY = _words("head call stop set pass land make take go come hold serve work base post")
+NOUN_KIND_OF = {word: kind for word, kind in KIND_OF.items() if word not in VERB_ONLY}
+#: Words a place name follows, as written: prepositions and verbs of movement.
+LEADS_TO_PLACE = _words(
+    "in at to from near into via through outside inside around across toward towards on of "
+    "for between reached entered visited left toured crossed fled departed attended "
+    "leaving visiting reaching entering touring quit"
+)
+#: Words, as written, of the events read where the narrative is when no place is named.
+PLACELESS_FORMS = _words(
+    "arrested arrest died death dies killed murdered assassinated executed shot attacked "
+    "stabbed wounded"
+)

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Span, Token
 
 from trotsky_geo.dates import DateMention, DateSpan, Precision, ends, find_dates
-from trotsky_geo.document import Document, Sentence
+from trotsky_geo.document import Document, Section, Sentence
 from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_events
 from trotsky_geo.gazetteer import Gazetteer, Place
 from trotsky_geo.reader.clauses import (
@@ -32,6 +32,7 @@ from trotsky_geo.reader.kinds import (
     LEAVING,
     LIGHT_VERBS,
     MOTION,
+    NOUN_KIND_OF,
     NOT_PRESENCE,
     SENDING,
     STRONG_NOUN_KINDS,
@@ -47,6 +48,10 @@ _FROM = frozenset({"from", "out"})
 _VIA = frozenset({"via", "through", "across", "by", "between"})
 #: Prepositions that use an event as a time: "before his death".
 _TEMPORAL = frozenset({"before", "after", "until", "till", "since", "following", "prior"})
+#: How long after the subject's last stated place an unplaced arrest or death may be there.
+_PLACE_KEPT_YEARS = 2
+#: Conjunctions that make a clause's event a later time: "before he died".
+_NOT_YET = frozenset({"before", "until", "till"})
 #: The date of a stay told before the text gives any: filled from the next date stated.
 UNDATED = DateSpan(dt.date.min, dt.date.min, Precision.YEAR, "")
 Contains = Callable[[Place, Place], bool]
@@ -88,10 +93,13 @@ def read_events(
             section_index = sentence.section
             if section.span is not None and not _within(state.anchor, section.span):
                 state.anchor = section.span
-        if sentence.span is None:
+        if sentence.span is None and sentence.infobox_key:
             event = infobox_event(sentence, gazetteer, _dates(sentence.text, state))
             if event is not None:
                 infobox[event.kind] = event
+            continue
+        if sentence.span is None:
+            _advance(state, sentence, section, _dates(sentence.text, state))
             continue
         dates = _dates(sentence.text, state)
         reader = _SentenceReader(document, sentence, section.title, subject, state, dates)
@@ -103,9 +111,7 @@ def read_events(
             state.birth = next(
                 (e.when for e in found if e.kind is EventKind.BIRTH and not e.date_inferred), None
             )
-        told = [d for d in dates if not _parenthesised(sentence.text, d.start)]
-        if told and (section.span is None or _within(told[-1].span, section.span)):
-            state.anchor = told[-1].span
+        _advance(state, sentence, section, dates)
         reader.follow(state)
     events = _date_undated(_lifespan(document, events))
     return life_events(events, infobox, gazetteer, lead=len(document.sections) > 1)
@@ -132,6 +138,13 @@ def _lifespan(document: Document, events: list[Event]) -> list[Event]:
         else e
         for e in events
     ]
+
+
+def _advance(state: _Narrative, sentence: Sentence, section: Section, dates: list) -> None:
+    """The story's time moves to the sentence's last date told outside brackets."""
+    told = [d for d in dates if not _parenthesised(sentence.text, d.start)]
+    if told and (section.span is None or _within(told[-1].span, section.span)):
+        state.anchor = told[-1].span
 
 
 def _date_undated(events: list[Event]) -> list[Event]:
@@ -188,6 +201,11 @@ class _SentenceReader:
 
     def read(self, toponyms: list[Toponym], contains: Contains) -> list[Event]:
         places = {t.root.i for t in toponyms}
+        text = self.sentence.text
+        # "Riga (then in the Russian Empire)", "(now in Croatia)": an aside on another place.
+        toponyms = [
+            t for t in toponyms if not _parenthesised(text, t.mention.start - self.sentence.start)
+        ]
         events: list[tuple[Event, int]] = []
         used_verbs: set[int] = set()
         for toponym in toponyms:
@@ -211,7 +229,9 @@ class _SentenceReader:
             for e, verb in events
             if not any(v == verb and contains(e.place, f.place) for f, v in events)
         ]
-        return kept + self._placeless(used_verbs)
+        placed = {e.place_start for e in kept}
+        spare = [t for t in toponyms if t.mention.start not in placed]
+        return kept + self._placeless(used_verbs, spare)
 
     def _event(self, toponym: Toponym, reading: Attachment) -> Event | None:
         verb, preposition = reading.verb, reading.preposition
@@ -231,11 +251,11 @@ class _SentenceReader:
             return None
         if lemma in SENDING and preposition in _TO and not passive(verb) and _sends_other(verb, self.subject):
             return None
-        kind, confidence = self._kind(verb, lemma, preposition, reading.nouns)
+        kind, confidence = self._kind(verb, lemma, preposition, reading.nouns, reading.own)
         if kind is None:
             return None
         role = "at"
-        if preposition in _FROM or (lemma in LEAVING and preposition == ""):
+        if reading.own in _FROM or preposition in _FROM or (lemma in LEAVING and preposition == ""):
             role = "from"
         elif preposition in _VIA:
             role = "via"
@@ -262,16 +282,19 @@ class _SentenceReader:
         )
 
     def _kind(
-        self, verb: Token, lemma: str, preposition: str, nouns: tuple[Token, ...]
+        self, verb: Token, lemma: str, preposition: str, nouns: tuple[Token, ...], own: str
     ) -> tuple[EventKind | None, float]:
         verb_kind = KIND_OF.get(lemma) or KIND_OF.get(verb.lower_)
         noun_kind = next(
-            (KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in KIND_OF), None
+            (NOUN_KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in NOUN_KIND_OF),
+            None,
         )
         if preposition in _TO and lemma not in MOTION and not nouns and verb_kind is None:
             return None, 0.0
         if preposition not in _AT | _TO | _FROM | _VIA | {""}:
-            return None, 0.0
+            if not (own in _AT and noun_kind is not None):
+                return None, 0.0
+            preposition = own  # "as head of the delegation at Brest-Litovsk"
         if noun_kind in STRONG_NOUN_KINDS and (
             verb_kind is None
             or lemma in LIGHT_VERBS
@@ -335,11 +358,17 @@ class _SentenceReader:
                 break
         return [t.i for t in span], verb.i if verb is not None else None, noun
 
-    def _placeless(self, used: set[int]) -> list[Event]:
-        """Arrests, deaths and attacks the sentence states without a place: where the subject
-        last was."""
+    def _placeless(self, used: set[int], spare: list[Toponym]) -> list[Event]:
+        """Arrests, deaths and attacks the sentence states without a place of their own: at
+        the town the sentence names ("After the uprising in Petrograd, he was arrested"),
+        else where the subject last was, if that was in the same section."""
+        towns = [
+            t for t in spare if t.mention.place.type.value not in {"country", "region"}
+        ]
         last = self.state.last
-        if last is None:
+        if last is not None and last.evidence.section != self.section:
+            last = None  # the subject's place is only known within the section that named it
+        if not towns and last is None:
             return []
         made: list[Event] = []
         for token in self.span:
@@ -347,6 +376,8 @@ class _SentenceReader:
             if kind not in _PLACELESS or token.i in used or any(e.kind is kind for e in made):
                 continue
             if token.pos_ in {"VERB", "AUX"}:
+                if any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in token.children):
+                    continue  # "Before he died, he asked ...": a time, told elsewhere
                 agent = clause_subject(token)
                 who = self.subject.refers(agent, chain=self.chain) if agent is not None else None
                 if not who or unreal(token):
@@ -360,13 +391,19 @@ class _SentenceReader:
             else:
                 continue
             when, inferred = self._placeless_when(token)
-            if when is None:
+            before = [t for t in towns if t.span.start < token.i]
+            if before or towns:
+                town = (before or towns)[-1 if before else 0]
+                place, place_text = town.mention.place, town.mention.text
+            elif last is not None and when.start.year - last.when.end.year <= _PLACE_KEPT_YEARS:
+                place, place_text = last.place, last.place_text
+            else:
                 continue
             made.append(
                 Event(
                     kind=kind,
-                    place=last.place,
-                    place_text=last.place_text,
+                    place=place,
+                    place_text=place_text,
                     when=when,
                     date_inferred=inferred,
                     place_inferred=True,
