@@ -14,10 +14,16 @@ import pytest
 
 from trotsky_geo.dates import DateSpan, Precision
 from trotsky_geo.events import Event, EventKind, Evidence
-from trotsky_geo.gazetteer import Place, PlaceType
+from trotsky_geo import nlp
+from trotsky_geo.document import parse_document
+from trotsky_geo.gazetteer import Gazetteer, Place, PlaceMention, PlaceType
 from trotsky_geo.itinerary import Itinerary, build_itinerary
+from trotsky_geo.subject import Subject
+from trotsky_geo.toponyms import find_toponyms
 
 ROOT = Path(__file__).resolve().parents[1]
+#: A title for texts that are one sentence: the subject is nobody the sentence names.
+TEST_TITLE = "= Ann Example =\n\n"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -359,3 +365,16 @@ def browser_page(browser) -> Iterator[BrowserPage]:
     page.on("dialog", on_dialog)
     yield result
     context.close()
+
+
+def find(gazetteer: Gazetteer, text: str) -> list[PlaceMention]:
+    """The toponyms of a text as the reader sees them: parsed, matched, read in context;
+    offsets relative to ``text``."""
+    pipeline = nlp.load()
+    document = parse_document(TEST_TITLE + text, pipeline)
+    subject = Subject.from_document(document)
+    shift = len(TEST_TITLE)
+    return [
+        PlaceMention(m.text, m.start - shift, m.end - shift, m.candidates)
+        for m in (t.mention for t in find_toponyms(document, gazetteer, pipeline, subject))
+    ]

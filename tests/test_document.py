@@ -4,13 +4,13 @@ import datetime as dt
 
 import pytest
 
-from trotsky_geo import bundled_text
-from trotsky_geo.document import INFOBOX, parse_document, split_sentences
+from trotsky_geo import bundled_text, nlp
+from trotsky_geo.document import INFOBOX, parse_document
 
 
 @pytest.fixture(scope="module")
 def document():
-    return parse_document(bundled_text())
+    return parse_document(bundled_text(), nlp.load())
 
 
 def test_title_and_sections(document):
@@ -32,8 +32,12 @@ def test_subsection_inherits_parent_span(document):
 
 
 def test_sentence_offsets_slice_back(document):
-    for sentence in document.sentences[:400]:
+    for sentence in document.sentences:
         assert document.text[sentence.start : sentence.end] == sentence.text
+        if sentence.span is not None:
+            assert sentence.span.text == sentence.text
+            first = sentence.span[0]
+            assert document.offset(first) == sentence.start
 
 
 def test_infobox_lines_are_evidence(document):
@@ -65,10 +69,19 @@ def test_infobox_lines_are_evidence(document):
     ],
 )
 def test_sentence_split_keeps_initials_and_abbreviations(paragraph, count):
-    assert len(split_sentences(paragraph)) == count
+    document = parse_document(paragraph, nlp.load())
+    assert len(document.sentences) == count
 
 
 def test_text_without_headings_is_one_lead_section():
-    document = parse_document("She was born in Bristol in 1901. In 1920 she moved to Paris.")
+    text = "She was born in Bristol in 1901. In 1920 she moved to Paris."
+    document = parse_document(text, nlp.load())
     assert len(document.sections) == 1
     assert len(document.sentences) == 2
+
+
+def test_only_sentences_worth_parsing_are_parsed():
+    text = "She was born in Bristol in 1901. Nothing happened then. In 1920 she moved to Paris."
+    document = parse_document(text, nlp.load(), worth_parsing=lambda s: "Nothing" not in s)
+    assert [s.span is not None for s in document.sentences] == [True, False, True]
+    assert [t.text for t in document.doc][-3:] == ["to", "Paris", "."]

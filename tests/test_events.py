@@ -2,15 +2,22 @@
 
 import pytest
 
+from trotsky_geo import nlp
 from trotsky_geo.document import parse_document
-from trotsky_geo.events import EventKind, extract_events
+from trotsky_geo.events import EventKind
 from trotsky_geo.pipeline import default_gazetteer
+from trotsky_geo.reader import read_events
+from trotsky_geo.subject import Subject
 
 HEADER = "= Leon Trotsky =\n\n"
 
 
+def extract_events(document, gazetteer) -> list:
+    return read_events(document, gazetteer, nlp.load(), Subject.from_document(document))
+
+
 def events_of(body: str, heading: str = "== Exile (1929–1940) ==") -> list:
-    document = parse_document(f"{HEADER}{heading}\n{body}\n")
+    document = parse_document(f"{HEADER}{heading}\n{body}\n", nlp.load())
     return extract_events(document, default_gazetteer())
 
 
@@ -165,7 +172,7 @@ def test_one_birth_whatever_the_daughters_did():
     )
     births = [
         e
-        for e in extract_events(parse_document(text), default_gazetteer())
+        for e in extract_events(parse_document(text, nlp.load()), default_gazetteer())
         if e.kind is EventKind.BIRTH
     ]
     assert [(e.place_text, e.when.iso_start) for e in births] == [("Yanovka", "1879-11-07")]
@@ -176,7 +183,7 @@ def test_another_biography_with_she():
         "Marie Example was born in Warsaw on 7 November 1867. In 1891 she moved to Paris to "
         "study at the Sorbonne. Her sister stayed in Warsaw."
     )
-    found = extract_events(parse_document(text), default_gazetteer())
+    found = extract_events(parse_document(text, nlp.load()), default_gazetteer())
     assert [(e.place.name, e.kind) for e in found] == [
         ("Warsaw", EventKind.BIRTH),
         ("Paris", EventKind.RESIDENCE),
@@ -184,7 +191,7 @@ def test_another_biography_with_she():
 
 
 def extract_plain(text: str) -> list:
-    return extract_events(parse_document(text), default_gazetteer())
+    return extract_events(parse_document(text, nlp.load()), default_gazetteer())
 
 
 def test_subject_known_by_birth_name_and_namesakes_are_other_people():

@@ -19,6 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from conftest import find
+
 from trotsky_geo.errors import GeocodingError
 from trotsky_geo.gazetteer import Gazetteer, PlaceType
 from trotsky_geo.geocoders import OnlineGeocoder, is_only_adjective
@@ -187,13 +189,13 @@ def test_the_gazetteer_asks_online_for_unknown_places_with_a_country_hint(
     online = geocoder(nominatim, tmp_path / "geocode.json")
     gazetteer = Gazetteer.load(online=online)
     sentence = "Trotsky was exiled to Alma Ata, and his guards went on to Panfilov."
-    mentions = gazetteer.find(sentence)
+    mentions = find(gazetteer, sentence)
     assert [(m.text, m.place.country) for m in mentions] == [("Alma Ata", "KZ"),
                                                               ("Panfilov", "KZ")]
     assert nominatim.queries[0]["q"] == ["Panfilov"]
     assert nominatim.queries[0]["countrycodes"] == ["kz"]
     assert gazetteer.get(mentions[1].place.id) == mentions[1].place
-    gazetteer.find(sentence)
+    find(gazetteer, sentence)
     assert len(nominatim.queries) == 1
 
 

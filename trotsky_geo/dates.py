@@ -108,11 +108,11 @@ def find_dates(
 def ends(span: DateSpan) -> tuple[DateSpan, DateSpan]:
     """The first and the last day (or month, or year) of a range, each as a span of its own:
     "5 May 1818 – 14 March 1883" gives 5 May 1818 and 14 March 1883."""
-    first = DateSpan(*_widen(span.start, span.precision), span.precision, "")
-    last = DateSpan(*_widen(span.end, span.precision), span.precision, "")
+    precision = span.precision
+    first, last = _widen(span.start, precision), _widen(span.end, precision)
     return (
-        DateSpan(first.start, first.end, span.precision, _label(first.start, first.end, span.precision)),
-        DateSpan(last.start, last.end, span.precision, _label(last.start, last.end, span.precision)),
+        DateSpan(*first, precision, _label(*first, precision)),
+        DateSpan(*last, precision, _label(*last, precision)),
     )
 
 

@@ -10,11 +10,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from trotsky_geo.dates import DateSpan, heading_span
+
+if TYPE_CHECKING:  # spaCy is imported when a text is parsed, not when a kept reading is read
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
 INFOBOX = "Infobox"
 INTRODUCTION = "Introduction"
@@ -97,6 +99,8 @@ def parse_document(
     """Read the layout, split the paragraphs into sentences with the pipeline's own
     sentence recogniser, and parse the sentences ``worth_parsing`` accepts (those that may
     name a place) into one ``Doc``; the others stay unparsed, still read for their dates."""
+    from spacy.tokens import Doc
+
     title, sections, paragraphs, infobox = _layout(text)
     body = [(i, p) for i, p in enumerate(paragraphs) if i not in infobox]
     splitter = nlp.get_pipe("senter")
@@ -173,10 +177,8 @@ def _layout(text: str) -> tuple[str, list[Section], list[Paragraph], dict[int, s
             level, name = len(heading.group(1)), heading.group(2)
             span = heading_span(name)
             if span is None:
-                span = next(
-                    (spans_by_level[lv] for lv in sorted(spans_by_level, reverse=True) if lv < level),
-                    None,
-                )
+                outer = [lv for lv in sorted(spans_by_level, reverse=True) if lv < level]
+                span = spans_by_level[outer[0]] if outer else None
             spans_by_level = {lv: s for lv, s in spans_by_level.items() if lv < level}
             spans_by_level[level] = span
             last = sections[-1]

@@ -1,13 +1,9 @@
-"""English words and phrases the event rules look for, grouped by what they signal.
-
-Kept apart from the rules in events.py so they can be reviewed, extended (or translated)
-without reading the logic. Every rule using them is general: nothing here names a person
-or a sentence of any one biography.
-"""
+"""Lexicon: the English words the reader reads events by (lemmas of verbs and nouns, by event
+kind, and the words around them); the only place where the reader knows English words."""
 
 from __future__ import annotations
 
-import re
+from trotsky_geo.events import EventKind
 
 
 def words(text: str) -> frozenset[str]:
@@ -15,169 +11,139 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: A place after these words was meant or refused, not reached.
-IRREALIS = (
-    "en route to",
-    "on the way to",
-    "on his way to",
-    "on her way to",
-    "forbidden to",
-    "refused",
-    "requested",
-    "request",
-    "proposed",
-    "planned",
-    "intended",
-    "hoped",
-    "wanted",
-    "applied to",
-    "would",
-    "could",
-    "offered",
-    "sought",
-    "in absentia",
-    "denied",
-    "avoid",
-    "instead of",
-    "closer to",
-    "nearer to",
-    "tried to",
-    "attempted to",
-    "failed to",
-    "unable to",
-    "might",
-    "should",
-)
-#: A place in what someone argued or wrote is not where they were.
-REPORTING = re.compile(
-    r"\b(?:argued|argues|said|says|stated|claimed|believed|thought|feared|noted|"
-    r"described|warned|predicted|expected|hoped|insisted|asserted|denied)\b"
-)
-#: A length of time ("for the next 20 years") dates what it follows, not a place after it.
-DURATION = re.compile(
-    r"(?i)(?:for|over|during)\b|the\s+(?:next|following)\s+(?:\d+|two|three|four|five|six|seven"
-    r"|eight|nine|ten|few|several)\b"
-)
-#: Capitalised words that open a clause without naming a person: "Spanish authorities".
-NOT_A_PERSON = re.compile(
-    r"[\w-]*(?:ish|ese|ian|ean|ic)|French|Dutch|Swiss|Soviet|German|Greek|British|Tsarist|Nazi"
-    r"|Bolsheviks?|Mensheviks?|Communists?|Socialists?|Imperial|Royal|Red|White|The|A|An"
-)
-PAST_PERFECT = re.compile(r"\bhad\s+been\b")
-NEGATIONS = frozenset({"not", "never", "no", "nor"})
+#: Lemmas that say an event of this kind happened to the one they govern.
+TRIGGERS: dict[EventKind, frozenset[str]] = {
+    EventKind.BIRTH: words("bear born birth birthplace"),
+    EventKind.EDUCATION: words(
+        "enroll enrol study graduate educate matriculate school university college gymnasium "
+        "seminary academy student studies education doctorate conservatory institute lyceum"
+    ),
+    EventKind.RESIDENCE: words(
+        "live settle stay reside residence move relocate spend work hide home remain base "
+        "emigrate house apartment flat villa estate farm life years time period job post "
+        "employ teach serve lodge rent resettle position appointment engagement"
+    ),
+    EventKind.TRAVEL: words(
+        "arrive arrival reach return go travel leave sail visit come journey enter tour trip "
+        "head cross board land transfer pass ride fly retreat depart departure proceed voyage "
+        "drive march accompany join send take bring transport evacuate walk escort meet marry "
+        "wedding honeymoon holiday vacation stop call way route"
+    ),
+    EventKind.ARREST: words("arrest capture intercept seize apprehend"),
+    EventKind.IMPRISONMENT: words(
+        "imprison imprisonment prison jail internment intern confine detain captivity "
+        "incarcerate hold prisoner camp fortress gaol penitentiary detention custody"
+    ),
+    EventKind.EXILE: words("exile banish banishment"),
+    EventKind.ESCAPE: words("escape flee refuge defect flight"),
+    EventKind.DEPORTATION: words("deport deportation expel expulsion extradite"),
+    EventKind.CONFERENCE: words(
+        "conference congress meeting convene attend delegation delegate summit convention "
+        "lecture speak speech chair negotiate negotiation talk plenum session assembly "
+        "address rally sign"
+    ),
+    EventKind.HOSPITAL: words(
+        "hospital hospitalise hospitalize clinic sanatorium convalescence convalesce "
+        "recuperate treatment treat"
+    ),
+    EventKind.ATTACK: words("attack raid stab wound shoot beat"),
+    EventKind.DEATH: words("die death kill assassinate murder execute"),
+    EventKind.BURIAL: words("bury rebury burial grave inter cremate ash remains tomb funeral"),
+}
+KIND_OF = {word: kind for kind, words in TRIGGERS.items() for word in words}
 
-#: Common nouns that act as someone other than the subject when they open a clause.
-OTHER_AGENTS = words(
-    "authorities government police policemen troops army navy delegates workers members "
-    "factions faction opposition court committee sailors soldiers guards bodyguards assassins "
-    "typesetters supporters leaders people crowd fascists burglars officers forces party mob "
-    "inmates prisoners strikers students socialists communists deputies village town city "
-    "newspaper paper talks negotiations commission leadership unrest ship"
+#: Kinds a noun on the path gives over a plain verb: "was sent to a work camp" is prison.
+STRONG_NOUN_KINDS = frozenset(
+    {
+        EventKind.IMPRISONMENT,
+        EventKind.EDUCATION,
+        EventKind.HOSPITAL,
+        EventKind.EXILE,
+        EventKind.BURIAL,
+        EventKind.CONFERENCE,
+    }
 )
-#: After a possessive of the subject, these nouns are other people; others are his own acts.
-RELATIONS = words(
-    "wife husband son sons daughter daughters sister brother father mother parents "
-    "children grandson granddaughter friend friends colleague colleagues ally allies deputy "
-    "secretary assistant guards bodyguards supporters followers opponents rivals widow "
-    "companion biographer brother-in-law sister-in-law"
+#: Verbs whose kind is weak: the place noun or cue decides when there is one.
+LIGHT_VERBS = words("go send take bring move come spend be stay live remain return make")
+
+#: Nouns a place phrase may hang from and still be where the subject was.
+PLACE_NOUNS = words(
+    "city town village capital port island province region district area suburb suburbs "
+    "outskirts country countryside camp prison jail fortress school university college "
+    "gymnasium seminary academy institute hospital clinic sanatorium house home apartment "
+    "flat estate villa farm residence palace hotel church cathedral cemetery grave tomb "
+    "embassy headquarters front border mountains coast shore bay harbour harbor station "
+    "colony settlement monastery castle part centre center street square neighbourhood "
+    "neighborhood quarter parish county state republic kingdom empire mausoleum lyceum "
+    "conservatory court office base garrison barracks ship hall room family theatre "
+    "theater opera chapel plantation mission regiment battalion brigade division unit "
+    "army"
 )
-#: After a possessive of the subject, these nouns make him the one who moves.
-OWN_MOVES = words(
-    "move arrival return departure journey trip ship train exile expulsion deportation "
-    "imprisonment stay flight escape travels army column forces troops expedition body "
-    "remains ashes coffin casket"
+#: Verbs that take the place as their object: "reached Havana", "left Paris".
+PLACE_OBJECT_VERBS = words(
+    "reach enter visit leave tour cross flee depart quit attend revisit inhabit board "
+    "escape exit abandon evacuate"
 )
-LEADING_WORDS = words(
-    "in on at after before during when while from by for with following upon although though "
-    "since until despite as throughout within between under soon back deported exiled "
-    "expelled en having once"
+#: Leaving verbs: their object or "from" phrase is where the move started.
+LEAVING = words("leave flee depart quit escape exit abandon evacuate")
+#: Verbs after which "to X" or "for X" is a destination.
+MOTION = words(
+    "go come move return travel sail fly send take bring transfer head leave depart flee "
+    "escape deport exile banish expel emigrate relocate ride drive march walk retreat "
+    "evacuate transport escort accompany journey proceed extradite invite summon recall "
+    "set"
 )
-SUBORDINATORS = words(
-    "although though when while after before since as because if once until whereas"
+#: Verbs whose object moves, not their subject ("he sent his son to Paris").
+SENDING = words("send bring take post mail dispatch smuggle ship")
+#: Verbs whose complement did not (yet) happen: "planned to go", "ordered him arrested".
+IRREALIS = words(
+    "plan hope want wish intend try attempt refuse decline offer invite propose ask order "
+    "urge expect threaten dream suggest advise request demand forbid prevent consider "
+    "seek aim prepare"
 )
-FUNCTION_WORDS = words(
-    "the a an in on at after before during when while from by for with following upon "
-    "although though however initially later soon meanwhile throughout since until due using "
-    "despite as both this these that those it its there then thus consequently subsequently "
-    "instead nevertheless moreover furthermore also again eventually finally only even "
-    "accounts according over under of to into between among amid amidst some most many "
-    "several each every all one two three four five first second against without within "
-    "beyond along across around behind besides toward towards inside outside near under "
-    "unlike like because once having being and or but if any no here where what via "
-    "through he she his her they their we i"
+#: Verbs that report or describe without the subject being at the place.
+NOT_PRESENCE = words(
+    "say write publish describe mention call name know praise criticise criticize condemn "
+    "support oppose recognise recognize believe argue claim accuse compare influence "
+    "report read translate admire dedicate declare regard consider see view defend cite "
+    "quote appoint elect nominate award honour honor rename portray depict"
 )
+#: Modal verbs that leave an event unreal.
+MODALS = words("could might may should must can shall")
+#: Verbs whose person object went along or was met: the subject was there too.
+ALONGSIDE = words("meet visit marry join accompany escort lead follow see greet receive")
+#: Nouns whose place is theirs, not the subject's: "supported the revolution in Russia".
+ELSEWHERE_NOUNS = words(
+    "revolution situation government authorities party movement war uprising events event "
+    "crisis comrades supporters followers friends members relatives people workers "
+    "population police army troops forces regime state branch "
+    "organisation organization community colleagues allies enemies opposition conditions "
+    "affairs interests policy politics embassy consulate"
+)
+#: Vehicles a journey "to" a place is made by: "a train to", "a ship for".
+VEHICLES = words("train ship boat ferry steamer steamboat plane flight car coach passage")
+#: Verbs that report what someone said or thought: their complement is a claim, not a stay.
+REPORTING = words(
+    "say write claim state declare argue believe think tell report announce remark note "
+    "insist allege assert suggest recall explain"
+)
+#: Trigger words that are verbs only: as nouns they name no event ("head of the delegation").
+VERB_ONLY = words("head call stop set pass land make take go come hold serve work base post")
+NOUN_KIND_OF = {word: kind for word, kind in KIND_OF.items() if word not in VERB_ONLY}
+#: Words a place name follows, as written: prepositions and verbs of movement.
+LEADS_TO_PLACE = words(
+    "in at to from near into via through outside inside around across toward towards on of "
+    "for between reached entered visited left toured crossed fled departed attended "
+    "leaving visiting reaching entering touring quit"
+)
+#: Words, as written, of the events read where the narrative is when no place is named.
+PLACELESS_FORMS = words(
+    "arrested arrest died death dies killed murdered assassinated executed shot attacked "
+    "stabbed wounded"
+)
+#: Month and season names: capitalised, but never a place.
 MONTHS = words(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter monday "
     "tuesday wednesday thursday friday saturday sunday"
 )
-CONNECTORS = re.compile(
-    r"^\s*(?:,|\(now|\(|in the|in|near|,\s*near|of the|of|on the|on|at|,\s*at|\s"
-    r"|,\s*then\s+in(?:\s+the)?)\s*$"
-)
-TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’\-]*|\d[\d,.]*|[^\w\s]")
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
-CLAUSE_BREAK = re.compile(
-    r";|:\s|,\s+(?:while|whereas|but)\s|\s+while\s|,\s+and\s+(?=the\s|[A-Z]|(?:in|on)\s)"
-)
-#: A place after these is a modifier of something else, not where the subject is.
-NOT_A_STAY = re.compile(
-    r"(?:\bthan\s+(?:in\s+)?|(?<!island )(?<!village )(?<!town )(?<!city )(?<!port )"
-    r"(?<!region )(?<!province )(?<!suburb )(?<!outskirts )(?<!university )(?<!college )"
-    r"(?<!academy )(?<!institute )(?<!school )(?<!conservatory )\bof\s+(?:the\s+)?)$"
-)
-#: Inside a phrase opened by one of these, a place without its own verb is background.
-BACKGROUND = re.compile(r"\b(?:after|before|following|despite|during|against|since|until)\b")
-NAME = r"(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+"
-BORN_AS = re.compile(rf"\(born\s+({NAME})(?=[;,)])|^({NAME})(?=\s+(?:was|is)\s+born\b)")
-WHERE = re.compile(r"\s*(?:\([^)]*\))?,\s+where\s+(\w+)\s+([^,;.]*)")
-INCLUDING = re.compile(r"\bincluding\s+(?:[A-Z][\w'’\-]*\s+)*([A-Z][\w'’\-]*)")
-#: A place named by a common noun: the event is somewhere, but not where the story last was.
-ELSEWHERE = re.compile(
-    r"\b(?:back (?:in|to|at)|in the|at the|to the|into the|from the) (?:capital|city|town|"
-    r"village|countryside|country|provinces?|south|north|east|west|front|mountains|coast|"
-    r"border|abroad)\b|\babroad\b"
-)
-#: ", who had been released from prison in Cuba": a clause about the person just named.
-RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\b[^,;]*")
-#: After a place, the list goes on: "Dublin, Cork and Belfast".
-LIST_GOES_ON = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:then|finally|later|also)\s+)?[A-Z]"
-)
-#: Before a place, a list has begun: "first in Nikolayev, then Kherson, Odessa".
-LIST_BEFORE = re.compile(r"(?:,|\bthen|\bfirst\s+(?:in|at|to))\s*$")
-#: "there" pointing back at a place, not the existential "there was".
-THERE = re.compile(
-    r"\b[Tt]here\b(?!\s+(?:was|were|is|are|had|has|have|seemed|seems|appeared|remained|would"
-    r"|could|might|must|being|existed|came|followed)\b)"
-)
-#: A capitalised name after a locative word: a place, whether or not the gazetteer knows it.
-UNRESOLVED_PLACE = re.compile(r"\b(?:to|in|at|of|into|near|from)\s+(?:the\s+)?[A-Z]")
-#: A place name followed by one of these is part of a name: "the Paris Commune".
-NAMED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
-#: ... unless it names a gathering the subject can attend there: "the Zimmerwald Conference".
-GATHERINGS = words(
-    "Conference Congress Convention Summit Soviet Assembly Council Meeting Exhibition Games "
-    "University College Academy Institute School Gymnasium Seminary Cathedral Palace Prison "
-    "Hospital Station Harbour Harbor Port Square Street Avenue Castle Fortress Citadel "
-    "Cemetery Museum Library Theatre Theater Observatory Conservatory Bay City Island"
-)
-#: "after Leon Czolgosz shot": a subordinate clause with someone else acting.
-OTHERS_DEED = re.compile(
-    r"\b(?:after|when|while|because|before|since|until|where|as)\s+(?:[A-Z][\w'’-]+\s+){1,4}"
-    r"(?:\w+ly\s+)?$"
-)
-#: "was sent", "had been brought": the subject is what is moved.
-PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
-#: After a place, the text denies going there: "without his ever going there".
-NEVER_WENT = re.compile(
-    r"[^.;]*?\bwithout\s+(?:his|her|their)\s+(?:ever\s+)?(?:going|visiting|being|setting foot)"
-)
-#: A title in capitals before the preposition: "The Civil War in France" names a book.
-TITLE_BEFORE = re.compile(
-    r"(?<=\w )(?:The|A|An)\s+(?:(?:[A-Z][a-z]+|of|the|and)\s+)*[A-Z][a-z]+\s+(?:in|of|at)\s+$"
-)
-#: Between a place and its own date: "at Bombay on 9 January 1915", "in Paris in 1919".
-ATTACHED_DATE = re.compile(r"\s*,?\s*(?:on|in)?\s*")
-#: "... and served", "then moved": a second verb joined to the first.
-SECOND_VERB = re.compile(r"\b(?:and|then|but)\s+(?:\w+ly\s+)?[a-z]+ed\b")

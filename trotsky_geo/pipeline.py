@@ -8,20 +8,15 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from trotsky_geo import nlp
+from trotsky_geo import nlp, readings
 from trotsky_geo.document import Progress, parse_document
 from trotsky_geo.errors import GeocodingWarning, InputError
-from trotsky_geo.events import subject_events
+from trotsky_geo.events import Event, subject_events
 from trotsky_geo.gazetteer import Gazetteer
 from trotsky_geo.itinerary import Itinerary, build_itinerary
-from trotsky_geo.reader import read_events
-from trotsky_geo.subject import Subject
-from trotsky_geo.toponyms import worth_parsing
 
 BUNDLED_TEXT = "trotsky_wikipedia.txt"
 NOMINATIM = "https://nominatim.openstreetmap.org"
-
-
 
 def bundled_text() -> str:
     """The bundled English Wikipedia article on Leon Trotsky (CC BY-SA 4.0, see data/SOURCE.md)."""
@@ -46,17 +41,38 @@ def extract(
         raise InputError("the text is empty")
     if "\x00" in text:
         raise InputError("the input is binary data, not text")
-    pipeline = nlp.load()
     places = gazetteer or (online_gazetteer() if online else default_gazetteer())
+    keep = gazetteer is None and not online  # the default reading of a text is kept on disk
+    reading = readings.key(text, nlp.model_name()) if keep else ""
+    kept = readings.load(reading) if keep else None
+    if kept is not None:
+        subject, events = kept
+        if progress is not None:
+            progress(len(text), len(text))
+    else:
+        subject, events = _read(text, places, progress)
+        if keep:
+            readings.save(reading, subject, events)
+    _warn_of_geocoder_fault(places)
+    if not events:
+        raise InputError("no place the subject went to was found in the text")
+    return build_itinerary(events, contains=places.contains, subject=subject)
+
+
+def _read(
+    text: str, places: Gazetteer, progress: Progress | None
+) -> tuple[str, list[Event]]:
+    """Parse the text once and read the subject's events from the parse."""
+    from trotsky_geo.reader import read_events
+    from trotsky_geo.subject import Subject
+    from trotsky_geo.toponyms import worth_parsing
+
+    pipeline = nlp.load()
     document = parse_document(
         text, pipeline, worth_parsing=worth_parsing(places, pipeline), progress=progress
     )
     subject = Subject.from_document(document)
-    events = subject_events(read_events(document, places, pipeline, subject))
-    _warn_of_geocoder_fault(places)
-    if not events:
-        raise InputError("no place the subject went to was found in the text")
-    return build_itinerary(events, contains=places.contains, subject=subject.name)
+    return subject.name, subject_events(read_events(document, places, pipeline, subject))
 
 
 def _warn_of_geocoder_fault(places: Gazetteer) -> None:

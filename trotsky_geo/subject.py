@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from trotsky_geo.document import Document
+from trotsky_geo.lexicon import words
 
 #: Infobox keys that give another form of the subject's name.
 _NAME_KEYS = frozenset({"birthname", "birth name", "birth_name", "native name", "name"})
@@ -19,13 +20,13 @@ _BORN_AS = re.compile(
 #: A name written in capitals in the lead, as the dump renders the article's bold name.
 _CAPITALS = re.compile(r"\b[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]{2,})*\b")
 #: Words before a name that leave it the same person: "Young Douglass", "General Tito".
-TITLES = frozenset(
+TITLES = words(
     "young old little mr mrs ms miss dr doctor general marshal comrade president premier "
     "chairman professor prof sir lord lady saint st father brother sister uncle aunt king "
     "queen prince princess emperor tsar czar count countess baron colonel captain "
-    "lieutenant major".split()
+    "lieutenant major"
 )
-_PARTICLES = frozenset("von van de del der da di du le la of the y bin ibn al".split())
+_PARTICLES = words("von van de del der da di du le la of the y bin ibn al")
 #: Group words that include the subject when the subject leads the story: "they moved".
 #: Entity types of words that sit beside a name without being part of it ("In September Trotsky").
 _NOT_NAMES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "GPE", "NORP", "LOC"})
@@ -123,9 +124,12 @@ class Subject:
         for child in token.children:
             if child.dep_ == "conj" and self.refers(child, chain=chain):
                 return True  # "Marx and his wife moved"
-            if child.dep_ == "prep" and child.lower_ in {"including", "among"}:
-                if any(self.refers(g, chain=chain) for g in child.children if g.dep_ == "pobj"):
-                    return True  # "students, including Deng, went"
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in {"including", "among"}
+                and any(self.refers(g, chain=chain) for g in child.children if g.dep_ == "pobj")
+            ):
+                return True  # "students, including Deng, went"
         return False if token.pos_ in {"PROPN", "NOUN", "PRON"} else None
 
 

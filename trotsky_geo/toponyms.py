@@ -26,13 +26,14 @@ from trotsky_geo.gazetteer import (
     fold,
     qualified,
 )
-from trotsky_geo.lexicon import MONTHS
-from trotsky_geo.reader.kinds import (
+from trotsky_geo.lexicon import (
     LEADS_TO_PLACE,
+    MONTHS,
     MOTION,
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
     PLACELESS_FORMS,
+    words,
 )
 from trotsky_geo.subject import Subject
 
@@ -43,13 +44,13 @@ _LOCATING = frozenset(
     {"in", "at", "near", "into", "via", "through", "outside", "inside", "around", "across"}
 )
 #: Lower-case words inside place names: "Dar es Salaam", "Frankfurt am Main".
-_PARTICLES = frozenset("de del da do dos das di du des es la le les am an im upon sur en y".split())
-_DETERMINERS = frozenset("the a an his her their its".split())
-_FUNCTION = frozenset("the a an in on at of to from and or but for by with as".split())
+_PARTICLES = words("de del da do dos das di du des es la le les am an im upon sur en y")
+_DETERMINERS = words("the a an his her their its")
+_FUNCTION = words("the a an in on at of to from and or but for by with as")
 #: A name followed by these describes the institution, not the place ("Red Square").
-_DESCRIPTIVE = frozenset(
+_DESCRIPTIVE = words(
     "Red White Black Green North South East West New Old Upper Lower Great Little Central "
-    "Royal Imperial Free National Union Mount Saint St".split()
+    "Royal Imperial Free National Union Mount Saint St"
 )
 
 
@@ -167,7 +168,8 @@ def _world(
                 break
             candidates = gazetteer.world(name, alternates=_strong(span), local=countries)
             if not candidates and size == len(run) and _locative(span) in _LOCATING:
-                candidates = gazetteer.ask_online(name)
+                hint = countries.most_common(1)[0][0] if countries else None
+                candidates = gazetteer.ask_online(name, country=hint)
             if not candidates:
                 continue
             if size < len(run) and not _names_inside(span, run, candidates[0].type):
@@ -204,10 +206,10 @@ def _name_runs(doc: Doc) -> list[Span]:
 
 def _name_word(token: Token) -> bool:
     return (
-        token.text[:1].isupper()
+        (token.text[:1].isupper()
         and token.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X"}
         and token.lower_ not in _FUNCTION
-        and not token.is_sent_start
+        and not token.is_sent_start)
         or (token.is_sent_start and token.pos_ == "PROPN")
     )
 
@@ -274,7 +276,8 @@ def _located(span: Span) -> bool:
 def _strong(span: Span) -> bool:
     """Alternate names ("Cologne" for Köln) except where the word is a prefix ("Stalin-era")."""
     end = span[-1]
-    return not (end.i + 1 < len(span.doc) and span.doc[end.i + 1].text == "-" and not end.whitespace_)
+    follows = span.doc[end.i + 1].text if end.i + 1 < len(span.doc) else ""
+    return not (follows == "-" and not end.whitespace_)
 
 
 def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> bool:

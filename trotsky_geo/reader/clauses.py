@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from trotsky_geo.events import EventKind
-from trotsky_geo.reader.kinds import (
+from trotsky_geo.lexicon import (
     ELSEWHERE_NOUNS,
     IRREALIS,
     KIND_OF,

@@ -14,6 +14,17 @@ from trotsky_geo.dates import DateMention, DateSpan, Precision, ends, find_dates
 from trotsky_geo.document import Document, Section, Sentence
 from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_events
 from trotsky_geo.gazetteer import Gazetteer, Place
+from trotsky_geo.lexicon import (
+    ALONGSIDE,
+    KIND_OF,
+    LEAVING,
+    LIGHT_VERBS,
+    MOTION,
+    NOT_PRESENCE,
+    NOUN_KIND_OF,
+    SENDING,
+    STRONG_NOUN_KINDS,
+)
 from trotsky_geo.reader.clauses import (
     Attachment,
     ancestors,
@@ -25,17 +36,6 @@ from trotsky_geo.reader.clauses import (
     passive,
     possessor,
     unreal,
-)
-from trotsky_geo.reader.kinds import (
-    ALONGSIDE,
-    KIND_OF,
-    LEAVING,
-    LIGHT_VERBS,
-    MOTION,
-    NOUN_KIND_OF,
-    NOT_PRESENCE,
-    SENDING,
-    STRONG_NOUN_KINDS,
 )
 from trotsky_geo.subject import Subject
 from trotsky_geo.toponyms import Toponym, find_toponyms
@@ -249,7 +249,8 @@ class _SentenceReader:
                 who = True  # "the government was assembled in Belgrade by Tito"
         if not who or unreal(verb):
             return None
-        if lemma in SENDING and preposition in _TO and not passive(verb) and _sends_other(verb, self.subject):
+        sending = lemma in SENDING and preposition in _TO and not passive(verb)
+        if sending and _sends_other(verb, self.subject):
             return None
         kind, confidence = self._kind(verb, lemma, preposition, reading.nouns, reading.own)
         if kind is None:
