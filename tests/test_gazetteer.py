@@ -11,7 +11,8 @@ import pytest
 from conftest import find
 
 from trotsky_geo.errors import GazetteerError
-from trotsky_geo.gazetteer import DEFAULT_PATH, Gazetteer, PlaceType, normalise
+from trotsky_geo.gazetteer import DEFAULT_PATH, Gazetteer
+from trotsky_geo.place import PlaceType, normalise
 from trotsky_geo.pipeline import bundled_text
 
 ARTICLE = bundled_text()

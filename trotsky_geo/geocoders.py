@@ -16,7 +16,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
 from trotsky_geo.errors import GeocodingError
-from trotsky_geo.gazetteer import Place, PlaceType, normalise
+from trotsky_geo.place import Place, PlaceType, normalise
 
 CACHE_FORMAT = 1
 

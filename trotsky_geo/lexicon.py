@@ -99,7 +99,7 @@ SENDING = words("send bring take post mail dispatch smuggle ship")
 IRREALIS = words(
     "plan hope want wish intend try attempt refuse decline offer invite propose ask order "
     "urge expect threaten dream suggest advise request demand forbid prevent consider "
-    "seek aim prepare"
+    "seek aim prepare unable willing eager ready keen"
 )
 #: Verbs that report or describe without the subject being at the place.
 NOT_PRESENCE = words(
@@ -139,7 +139,7 @@ LEADS_TO_PLACE = words(
 #: Words, as written, of the events read where the narrative is when no place is named.
 PLACELESS_FORMS = words(
     "arrested arrest died death dies killed murdered assassinated executed shot attacked "
-    "stabbed wounded"
+    "stabbed wounded raid raided"
 )
 #: Month and season names: capitalised, but never a place.
 MONTHS = words(

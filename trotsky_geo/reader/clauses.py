@@ -87,6 +87,10 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 node = head  # "back in Paris", "abroad in", "from within"
                 continue
             return None
+        if node.pos_ in {"ADV", "ADJ"} and dep in {"advmod", "acomp", "npadvmod"}:
+            if head.pos_ in _VERBS:  # "Back in Moscow, Trotsky argued"
+                return Attachment(head, preposition, tuple(nouns), own)
+            return None
         if dep in {"dobj", "attr", "oprd", "nsubjpass"} and head.pos_ in _VERBS:
             if dep == "nsubjpass" and not nouns:
                 return None

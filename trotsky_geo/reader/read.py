@@ -48,8 +48,18 @@ _FROM = frozenset({"from", "out"})
 _VIA = frozenset({"via", "through", "across", "by", "between"})
 #: Prepositions that use an event as a time: "before his death".
 _TEMPORAL = frozenset({"before", "after", "until", "till", "since", "following", "prior"})
-#: How long after the subject's last stated place an unplaced arrest or death may be there.
-_PLACE_KEPT_YEARS = 2
+#: How many years a stay stays the subject's home for an unplaced arrest or death.
+_HOME_YEARS = 3
+#: Kinds of event that leave the subject living at the place, not passing through it.
+_STAYS = frozenset(
+    {
+        EventKind.BIRTH,
+        EventKind.RESIDENCE,
+        EventKind.EXILE,
+        EventKind.IMPRISONMENT,
+        EventKind.EDUCATION,
+    }
+)
 #: Conjunctions that make a clause's event a later time: "before he died".
 _NOT_YET = frozenset({"before", "until", "till"})
 #: The date of a stay told before the text gives any: filled from the next date stated.
@@ -66,6 +76,7 @@ class _Narrative:
     anchor: DateSpan | None = None
     birth: DateSpan | None = None
     last: Event | None = None
+    home: Event | None = None  # the last stay: where an unplaced arrest or death happened
     about_subject: bool = True  # "he" in the next sentence is the subject
     other: str = ""  # the other person the last sentences were about
     streak: int = 0
@@ -107,6 +118,7 @@ def read_events(
         events.extend(found)
         if found:
             state.last = found[-1]
+        state.home = next((e for e in reversed(found) if e.kind in _STAYS), state.home)
         if state.birth is None:
             state.birth = next(
                 (e.when for e in found if e.kind is EventKind.BIRTH and not e.date_inferred), None
@@ -196,7 +208,8 @@ class _SentenceReader:
         span = sentence.span
         assert span is not None
         self.span: Span = span
-        self.chain = state.about_subject and not self._about_other()
+        self.chain = state.about_subject
+        self.other_leads = self._about_other()
         self.dates = [(d, self._date_tokens(d)) for d in dates]
 
     def read(self, toponyms: list[Toponym], contains: Contains) -> list[Event]:
@@ -238,12 +251,12 @@ class _SentenceReader:
         lemma = verb.lemma_.lower()
         owner = possessor(reading.nouns)
         if owner is not None:
-            who = self.subject.refers(owner, chain=self.chain)
+            who = self._refers(owner)
         else:
             undergoes = lemma in MOTION or (lemma in KIND_OF and lemma not in ALONGSIDE)
             agent = mover(verb) if undergoes and not passive(verb) else None
             agent = agent if agent is not None else clause_subject(verb)
-            who = self.subject.refers(agent, chain=self.chain) if agent is not None else None
+            who = self._refers(agent)
             present = by_agent(verb) if passive(verb) and not who else None
             if present is not None and self.subject.refers(present, chain=self.chain):
                 who = True  # "the government was assembled in Belgrade by Tito"
@@ -290,8 +303,8 @@ class _SentenceReader:
             (NOUN_KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in NOUN_KIND_OF),
             None,
         )
-        if preposition in _TO and lemma not in MOTION and not nouns and verb_kind is None:
-            return None, 0.0
+        if preposition in _TO and lemma not in MOTION and verb_kind is None:
+            return None, 0.0  # "submitted his thesis to the University of Jena"
         if preposition not in _AT | _TO | _FROM | _VIA | {""}:
             if not (own in _AT and noun_kind is not None):
                 return None, 0.0
@@ -362,13 +375,11 @@ class _SentenceReader:
     def _placeless(self, used: set[int], spare: list[Toponym]) -> list[Event]:
         """Arrests, deaths and attacks the sentence states without a place of their own: at
         the town the sentence names ("After the uprising in Petrograd, he was arrested"),
-        else where the subject last was, if that was in the same section."""
+        else where the subject last lived (a journey's end is not a home)."""
         towns = [
             t for t in spare if t.mention.place.type.value not in {"country", "region"}
         ]
-        last = self.state.last
-        if last is not None and last.evidence.section != self.section:
-            last = None  # the subject's place is only known within the section that named it
+        last = self.state.home
         if not towns and last is None:
             return []
         made: list[Event] = []
@@ -379,15 +390,14 @@ class _SentenceReader:
             if token.pos_ in {"VERB", "AUX"}:
                 if any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in token.children):
                     continue  # "Before he died, he asked ...": a time, told elsewhere
-                agent = clause_subject(token)
-                who = self.subject.refers(agent, chain=self.chain) if agent is not None else None
+                who = self._refers(clause_subject(token))
                 if not who or unreal(token):
                     continue
             elif token.pos_ == "NOUN":
                 if token.dep_ == "pobj" and token.head.lower_ in _TEMPORAL:
                     continue  # "three years before his death": a time, not the death
                 owner = possessor((token,))
-                if owner is None or not self.subject.refers(owner, chain=self.chain):
+                if owner is None or not self._refers(owner):
                     continue
             else:
                 continue
@@ -396,7 +406,7 @@ class _SentenceReader:
             if before or towns:
                 town = (before or towns)[-1 if before else 0]
                 place, place_text = town.mention.place, town.mention.text
-            elif last is not None and when.start.year - last.when.end.year <= _PLACE_KEPT_YEARS:
+            elif last is not None and when.start.year - last.when.end.year <= _HOME_YEARS:
                 place, place_text = last.place, last.place_text
             else:
                 continue
@@ -424,12 +434,25 @@ class _SentenceReader:
             return self.dates[0][0].span, False
         return self.state.anchor or UNDATED, True
 
+    def _refers(self, agent: Token | None) -> bool | None:
+        """Whether the agent is the subject; a pronoun subject in a sentence led by another
+        named person is theirs, but an object pronoun ("Mysl sent him") is not."""
+        if agent is None:
+            return None
+        chain = self.chain
+        if self.other_leads and agent.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            chain = False
+        elif agent.dep_ in {"dobj", "pobj", "dative"}:
+            chain = True  # an object cannot be the clause's own subject: it is the one followed
+        return self.subject.refers(agent, chain=chain)
+
     def _evidence(self) -> Evidence:
         s = self.sentence
         return Evidence(s.text, self.section, s.start, s.end)
 
     def _about_other(self) -> bool:
-        """The sentence's main subject is someone else by name: its pronouns are theirs."""
+        """The sentence's main subject is someone else by name: the pronouns that are subjects
+        of its other clauses are theirs ("Engels moved to Manchester, where he ...")."""
         agent = clause_subject(self.span.root)
         return (
             agent is not None
