@@ -27,6 +27,7 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
         "arrive arrival reach return go travel leave sail visit come journey enter tour trip "
         "head cross board land transfer pass ride fly retreat depart departure proceed voyage "
         "drive march accompany join send take bring transport evacuate walk escort meet marry "
+        "withdraw slip sneak rush hurry "
         "wedding honeymoon holiday vacation stop call way route"
     ),
     EventKind.ARREST: words("arrest capture intercept seize apprehend"),
@@ -91,7 +92,7 @@ MOTION = words(
     "go come move return travel sail fly send take bring transfer head leave depart flee "
     "escape deport exile banish expel emigrate relocate ride drive march walk retreat "
     "evacuate transport escort accompany journey proceed extradite invite summon recall "
-    "set"
+    "set withdraw slip sneak smuggle steal hurry rush"
 )
 #: Verbs whose object moves, not their subject ("he sent his son to Paris").
 SENDING = words("send bring take post mail dispatch smuggle ship")

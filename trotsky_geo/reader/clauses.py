@@ -61,6 +61,9 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
         if head.i == node.i:
             return None
         if dep == "pobj" or (dep == "pcomp" and node.pos_ in _NOUNS):
+            if head.lower_ == "of" and head.head.lower_ == "out":
+                preposition, node = "from", head.head  # "slipped out of Paris"
+                continue
             if head.lower_ not in _TRANSPARENT:
                 preposition = head.lower_
             node = head

@@ -46,6 +46,7 @@ _AT = frozenset({"in", "at", "near", "on", "inside", "within", "outside", "aroun
 _TO = frozenset({"to", "into", "for", "toward", "towards", "onto"})
 _FROM = frozenset({"from", "out"})
 _VIA = frozenset({"via", "through", "across", "by", "between"})
+_PLURAL = frozenset({"they", "them", "we", "us"})
 #: Prepositions that use an event as a time: "before his death".
 _TEMPORAL = frozenset({"before", "after", "until", "till", "since", "following", "prior"})
 #: How many years a stay stays the subject's home for an unplaced arrest or death.
@@ -210,6 +211,13 @@ class _SentenceReader:
         self.span: Span = span
         self.chain = state.about_subject
         self.other_leads = self._about_other()
+        lead = clause_subject(self.span.root)
+        # "he said ... reporters helped them escape": beside him, "they" are others.
+        self.subject_leads = (
+            lead is not None
+            and lead.lower_ not in _PLURAL
+            and bool(self.subject.refers(lead, chain=self.chain))
+        )
         self.dates = [(d, self._date_tokens(d)) for d in dates]
 
     def read(self, toponyms: list[Toponym], contains: Contains) -> list[Event]:
@@ -439,6 +447,8 @@ class _SentenceReader:
         named person is theirs, but an object pronoun ("Mysl sent him") is not."""
         if agent is None:
             return None
+        if agent.lower_ in _PLURAL and self.subject_leads:
+            return False
         chain = self.chain
         if self.other_leads and agent.dep_ in {"nsubj", "nsubjpass", "poss"}:
             chain = False
@@ -462,8 +472,8 @@ class _SentenceReader:
 
     def follow(self, state: _Narrative) -> None:
         """Decide whether the next sentence's pronoun still means the subject: naming the
-        subject sets it; a sentence about another named person unsets it (for a woman's
-        biography after two such sentences, as "she" cannot mean most of the others)."""
+        subject sets it; two sentences running about another named person unset it (one is
+        an aside: "When Chiang turned on the Communists, he fled Canton")."""
         agent = clause_subject(self.span.root)
         if agent is None:
             return
@@ -475,7 +485,7 @@ class _SentenceReader:
             return
         state.streak = state.streak + 1 if agent.text == state.other else 1
         state.other = agent.text
-        if "he" in self.subject.pronouns or state.streak >= 2:
+        if state.streak >= 2:
             state.about_subject = False
 
 
