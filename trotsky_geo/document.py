@@ -129,18 +129,19 @@ def parse_document(
         for i, key in infobox.items()
         for p in (paragraphs[i],)
     ]
-    position, token = 0, 0
+    token = 0
     docs = iter(parsed)
     for index, start, end, wanted in pieces:
         section = paragraphs[index].section
         if not wanted:
             sentences.append(Sentence(text[start:end], start, end, section, index))
             continue
-        size = len(next(docs))
-        bases.append((position, start))
-        span = doc[token : token + size]
+        own = next(docs)
+        if len(own):
+            bases.append((doc[token].idx - own[0].idx, start))
+        span = doc[token : token + len(own)]
         sentences.append(Sentence(text[start:end], start, end, section, index, span=span))
-        position, token = position + (end - start) + 1, token + size
+        token += len(own)
     sentences.sort(key=lambda s: s.start)
     if not title and sentences:
         name = _LEADING_NAME.match(sentences[0].text)

@@ -47,6 +47,18 @@ _TO = frozenset({"to", "into", "for", "toward", "towards", "onto"})
 _FROM = frozenset({"from", "out"})
 _VIA = frozenset({"via", "through", "across", "by", "between"})
 _PLURAL = frozenset({"they", "them", "we", "us"})
+#: Kinds a "where" clause adds as an event of its own at the place it follows.
+_WHERE = frozenset(
+    {
+        EventKind.ARREST,
+        EventKind.IMPRISONMENT,
+        EventKind.DEATH,
+        EventKind.HOSPITAL,
+        EventKind.ATTACK,
+        EventKind.EDUCATION,
+        EventKind.CONFERENCE,
+    }
+)
 #: Prepositions that use an event as a time: "before his death".
 _TEMPORAL = frozenset({"before", "after", "until", "till", "since", "following", "prior"})
 #: How many years a stay stays the subject's home for an unplaced arrest or death.
@@ -237,13 +249,18 @@ class _SentenceReader:
                 if child.dep_ == "relcl"
                 and any(g.lower_ in {"where", "there"} for g in child.children)
             ]
+            main: Event | None = None
             for reading in readings:
                 if reading is None:
                     continue
                 event = self._event(toponym, reading)
-                if event is not None:
-                    events.append((event, reading.verb.i))
-                    used_verbs.add(reading.verb.i)
+                if event is None:
+                    continue
+                if main is not None and (event.kind is main.kind or event.kind not in _WHERE):
+                    continue  # "moved to Paris, where she lived": the same stay, told twice
+                main = main or event
+                events.append((event, reading.verb.i))
+                used_verbs.add(reading.verb.i)
         # "settled in New Bedford, Massachusetts": the state only says where the town is.
         kept = [
             e
@@ -286,7 +303,9 @@ class _SentenceReader:
             EventKind.ESCAPE
         ):
             return None
-        when, inferred = self._when(toponym, verb, own_only=kind is EventKind.BIRTH)
+        when, inferred = self._when(
+            toponym, verb, reading.nouns, own_only=kind is EventKind.BIRTH
+        )
         if when is None:
             return None
         return Event(
@@ -332,19 +351,26 @@ class _SentenceReader:
         return None, 0.0
 
     def _when(
-        self, toponym: Toponym, verb: Token, *, own_only: bool = False
+        self,
+        toponym: Toponym,
+        verb: Token,
+        nouns: tuple[Token, ...] = (),
+        *,
+        own_only: bool = False,
     ) -> tuple[DateSpan | None, bool]:
         """The date of the place's own phrase, else of its verb, else of a verb above it,
         else the sentence's nearest (never another clause's for ``own_only``, as a birth),
         else the narrative's (inferred)."""
         if not self.dates:
             return self.state.anchor or UNDATED, True
-        place_tokens = set(range(toponym.span.start, toponym.span.end))
+        place_tokens = set(range(toponym.span.start, toponym.span.end)) | {n.i for n in nouns}
         above = ancestors(verb)
         scored = []
         for mention, (tokens, gov, noun) in self.dates:
             if noun is not None and noun in place_tokens:
                 rank = 0
+            elif noun is not None and self.span.doc[noun].pos_ == "NOUN":
+                continue  # the date of something else the sentence names: "his friend for"
             elif gov is not None and gov == verb.i:
                 rank = 1
             elif gov is not None and gov in above:
@@ -355,11 +381,11 @@ class _SentenceReader:
                 rank = 20
             distance = abs(tokens[0] - toponym.span.start)
             before = tokens[0] < toponym.span.start
-            scored.append((rank, not before, distance, mention))
+            scored.append((rank, mention.relative, not before, distance, mention))
         if not scored:
             return self.state.anchor or UNDATED, True
-        best = min(scored, key=lambda s: s[:3])
-        return best[3].span, False
+        best = min(scored, key=lambda s: s[:4])
+        return best[4].span, False
 
     def _date_tokens(self, mention: DateMention) -> tuple[list[int], int | None, int | None]:
         """A date's token indices, the verb it hangs from, and the place noun it qualifies."""
@@ -375,8 +401,8 @@ class _SentenceReader:
             if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
                 break
             node = node.head
-            if node.pos_ == "PROPN":
-                noun = node.i
+            if node.pos_ in {"PROPN", "NOUN"}:
+                noun = node.i  # "Paris (1843–1845)", or "his friend for the next 20 years"
                 break
         return [t.i for t in span], verb.i if verb is not None else None, noun
 
