@@ -216,8 +216,12 @@ class Store:
 
     def find(self, text: str) -> int | None:
         """The id of the kept biography with exactly this text, if any."""
+        return self.find_sha(text_sha256(text))
+
+    def find_sha(self, sha256: str) -> int | None:
+        """The id of the kept biography whose text has this SHA-256, if any."""
         rows = self._read(
-            "SELECT id FROM biography WHERE sha256 = ? AND removed IS NULL", (text_sha256(text),)
+            "SELECT id FROM biography WHERE sha256 = ? AND removed IS NULL", (sha256,)
         )
         return int(rows[0][0]) if rows else None
 
@@ -303,15 +307,23 @@ class Store:
             )
 
     def import_corrections(
-        self, biography_id: int, corrections: Sequence[Correction]
+        self,
+        biography_id: int,
+        corrections: Sequence[Correction],
+        *,
+        places: Sequence[tuple[Place, Sequence[str]]] = (),
     ) -> tuple[int, int]:
-        """Add a colleague's corrections; a field already corrected here is kept as it is.
+        """Add a colleague's corrections and the places they use, in one transaction.
 
-        Returns how many were added and how many were skipped.
+        A field already corrected here, or a place id already kept, stays as it is.
+        Returns how many corrections were added and how many were skipped.
         """
         added = skipped = 0
         with self._write() as db:
             self._known(db, biography_id)
+            for place, aliases in places:
+                if not db.execute("SELECT 1 FROM place WHERE id = ?", (place.id,)).fetchone():
+                    _insert_place(db, place, aliases)
             for correction in corrections:
                 a = correction.anchor
                 if correction.action is Action.ADD:
@@ -358,16 +370,20 @@ class Store:
 
     def add_place(self, place: Place, aliases: Sequence[str] = ()) -> None:
         """Keep one of the user's own places (a new id: an existing one is never replaced)."""
-        names = [" ".join(alias.split()) for alias in aliases if alias.strip()]
         with self._write() as db:
             if db.execute("SELECT 1 FROM place WHERE id = ?", (place.id,)).fetchone():
                 raise StoreError(f"the library already has a place {place.id!r}")
-            db.execute(
-                """INSERT INTO place (id, name, aliases, lat, lon, country, type, source, added)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (place.id, place.name, json.dumps(names, ensure_ascii=False), place.lat,
-                 place.lon, place.country, place.type.value, place.source, _now()),
-            )
+            _insert_place(db, place, aliases)
+
+
+def _insert_place(db: sqlite3.Connection, place: Place, aliases: Sequence[str]) -> None:
+    names = [" ".join(alias.split()) for alias in aliases if alias.strip()]
+    db.execute(
+        """INSERT INTO place (id, name, aliases, lat, lon, country, type, source, added)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (place.id, place.name, json.dumps(names, ensure_ascii=False), place.lat, place.lon,
+         place.country, place.type.value, place.source, _now()),
+    )
 
 
 def _upsert(db: sqlite3.Connection, biography_id: int, correction: Correction) -> int:
