@@ -362,7 +362,9 @@ def _corrected(
             if correction.action is Action.KIND:
                 changes["kind"] = parse_kind(correction.kind)
             elif correction.action is Action.PLACE:
-                changes["place"] = resolve_place(gazetteer, correction.place, correction.place_id)
+                place = resolve_place(gazetteer, correction.place, correction.place_id)
+                changes["place"] = place
+                changes["place_text"] = correction.place or place.name  # as the user wrote it
                 changes["place_inferred"] = False
             elif correction.action is Action.DATES:
                 changes["when"] = parse_dates(correction.dates)
