@@ -32,6 +32,7 @@ BUNDLED_TITLE = "Leon Trotsky (Wikipedia, bundled)"
 KINDS = [kind.value for kind in EventKind]
 EDITOR_COLUMNS = ("keep", "date", "kind", "place", "note", "status", "the text says", "read as")
 PICKER_HEIGHT = 300
+STOP_FIELDS = ("stop_keep", "stop_kind", "stop_candidate", "stop_place", "stop_dates", "stop_note")
 
 Places = tuple[tuple[Place, tuple[str, ...]], ...]
 
@@ -337,7 +338,7 @@ def _one_stop_form(corrected: Corrected, text: str, bundled: str) -> None:
         for row in corrected.rows
     ]
     index = st.selectbox("Stop", range(len(labels)), format_func=labels.__getitem__,
-                         key="edit_stop")
+                         key="edit_stop", on_change=_forget_stop_fields)
     row = corrected.rows[index]
     places = st.session_state.get("places", ())
     candidates = gazetteer_for(places).resolve(row.anchor.place_text)
@@ -371,6 +372,12 @@ def _one_stop_form(corrected: Corrected, text: str, bundled: str) -> None:
         st.error(f"Not saved: {error}")
         return
     _saved("Saved to the library.")
+
+
+def _forget_stop_fields() -> None:
+    """Another stop chosen, or one saved: its fields start again from what it now reads."""
+    for key in STOP_FIELDS:
+        st.session_state.pop(key, None)
 
 
 def _add_stop_form(text: str, bundled: str) -> None:
@@ -438,6 +445,7 @@ def _picker_map():
 def _saved(message: str) -> None:
     """After a write: read the library again, say so, and redraw the whole page."""
     refresh(library())
+    _forget_stop_fields()
     st.session_state.edit_notice = message
     st.session_state.editing = True
     st.session_state.editor_version = st.session_state.get("editor_version", 0) + 1

@@ -261,6 +261,16 @@ def trotsky_events() -> list[Event]:
     ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def library_in_a_temp_dir(tmp_path_factory) -> Iterator[Path]:
+    """No test ever reads or writes the user's own library: it lives in a temp dir."""
+    where = tmp_path_factory.mktemp("library")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TROTSKY_GEO_LIBRARY", str(where / "library.sqlite"))
+        patch.setenv("XDG_DATA_HOME", str(where / "xdg"))
+        yield where
+
+
 @pytest.fixture(scope="session")
 def sample_itinerary() -> Itinerary:
     """Trotsky's journey built by hand from real sentences, independent of the extractor."""
