@@ -9,6 +9,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from app_library import (
+    HASH_VIEW,
+    View,
     corrected_for,
     edit_view,
     keep_text,
@@ -38,26 +40,26 @@ def bundled() -> str:
     return bundled_text()
 
 
-def itinerary_for(text: str, view: tuple | None = None) -> Itinerary:
+def itinerary_for(text: str, view: View | None = None) -> Itinerary:
     """The itinerary shown: the text read once, with the open biography's corrections."""
-    return corrected_for(text, *(view or view_key())).itinerary
+    return corrected_for(text, view or view_key()).itinerary
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def map_html(text: str, end_year: int, kinds: tuple[str, ...], view: tuple = ((), ())) -> str:
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH_VIEW)
+def map_html(text: str, end_year: int, kinds: tuple[str, ...], view: View) -> str:
     """The standalone animated map up to ``end_year`` as one HTML document."""
     journey = build_map(itinerary_for(text, view), end_year=end_year, kinds=kinds, animate=True)
     return journey.get_root().render()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def events_csv(text: str, view: tuple = ((), ())) -> str:
+@st.cache_data(show_spinner=False, max_entries=16, hash_funcs=HASH_VIEW)
+def events_csv(text: str, view: View) -> str:
     """Every event of the itinerary as CSV."""
     return itinerary_for(text, view).to_csv()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def events_geojson(text: str, view: tuple = ((), ())) -> str:
+@st.cache_data(show_spinner=False, max_entries=16, hash_funcs=HASH_VIEW)
+def events_geojson(text: str, view: View) -> str:
     """Every event of the itinerary as GeoJSON."""
     return itinerary_for(text, view).to_geojson()
 
@@ -104,6 +106,7 @@ def _highlight_current(table: pd.DataFrame) -> pd.io.formats.style.Styler:
 
 def _start_text(text: str) -> None:
     """Make ``text`` the mapped biography and reset the view to its whole journey."""
+    itinerary_for(text, View.of((), view_key().places))  # an unreadable text changes nothing
     st.session_state.text = text
     st.session_state.biography = None
     refresh(library())
@@ -222,7 +225,7 @@ def journey_view(text: str) -> None:
                 st.rerun(scope="app")
     kinds = st.session_state.kinds
 
-    corrected = corrected_for(text, *view_key())
+    corrected = corrected_for(text, view_key())
     st_folium(
         base_map(itinerary),
         key="map",

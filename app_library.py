@@ -6,6 +6,9 @@ goes to the library file at once (one transaction) before the page says it is sa
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -61,11 +64,31 @@ def gazetteer_for(places: Places) -> Gazetteer:
     return gazetteer_with(places)
 
 
-@st.cache_data(show_spinner="Reading the biography…", max_entries=16)
-def corrected_for(text: str, edits: tuple[Correction, ...], places: Places) -> Corrected:
+@dataclass(frozen=True)
+class View:
+    """What, besides the text, decides the itinerary shown: its corrections and own places."""
+
+    edits: tuple[Correction, ...] = ()
+    places: Places = ()
+    digest: str = ""  # of the two, so caches hash a short string instead of every correction
+
+    @classmethod
+    def of(cls, edits: tuple[Correction, ...], places: Places) -> View:
+        """A view with its digest."""
+        digest = hashlib.sha256(repr((edits, places)).encode("utf-8")).hexdigest()
+        return cls(edits, places, digest)
+
+
+HASH_VIEW = {View: lambda view: view.digest}
+
+
+@st.cache_data(show_spinner="Reading the biography…", max_entries=16, hash_funcs=HASH_VIEW)
+def corrected_for(text: str, view: View) -> Corrected:
     """The text read once per distinct text and set of places, then corrected."""
-    gazetteer = gazetteer_for(places)
-    return apply_corrections(_read(text, places), edits, gazetteer=gazetteer, text=text)
+    gazetteer = gazetteer_for(view.places)
+    return apply_corrections(
+        _read(text, view.places), view.edits, gazetteer=gazetteer, text=text
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -74,15 +97,15 @@ def _read(text: str, places: Places) -> Itinerary:
     return extract(text, gazetteer=gazetteer_for(places))
 
 
-def view_key() -> tuple[tuple[Correction, ...], Places]:
-    """What, besides the text, decides the itinerary shown: its corrections and own places."""
-    return st.session_state.get("edits", ()), st.session_state.get("places", ())
+def view_key() -> View:
+    """The open biography's view, as last read from the library."""
+    return st.session_state.get("view") or View.of((), ())
 
 
 def refresh(store: Store | None) -> None:
     """Read the open biography's corrections and the user's places again from the file."""
     if store is None:
-        st.session_state.edits, st.session_state.places = (), ()
+        st.session_state.view = View.of((), ())
         return
     try:
         places = tuple(store.places())
@@ -94,7 +117,7 @@ def refresh(store: Store | None) -> None:
     except StoreError as error:
         st.session_state.store_problem = str(error)
         places, edits = (), ()
-    st.session_state.edits, st.session_state.places = edits, places
+    st.session_state.view = View.of(edits, places)
 
 
 def keep_text(text: str, title: str, source: str) -> None:
@@ -232,7 +255,7 @@ def save_row(row: EditRow, text: str, bundled: str, **fields) -> None:
             store.delete_correction(_biography_for_edits(store, text, bundled), added.id)
             return
         raise CorrectionError("an added stop can only be removed (untick keep) and added again")
-    places = st.session_state.get("places", ())
+    places = view_key().places
     edit = edit_row(row, gazetteer=gazetteer_for(places), **fields)
     try:
         store.save_edit(_biography_for_edits(store, text, bundled), edit)
@@ -291,8 +314,7 @@ def _table_edited(corrected: Corrected, text: str, bundled: str) -> None:
 def edit_view(text: str, bundled: str) -> None:
     """ "Edit the journey": the events as an editable table, one stop at a time, new stops,
     and places of the user's own."""
-    edits, places = view_key()
-    corrected = corrected_for(text, edits, places)
+    corrected = corrected_for(text, view_key())
     store = library()
     with st.expander("Edit the journey", expanded=st.session_state.get("editing", False)):
         if store is None or store.read_only:
@@ -331,7 +353,7 @@ def edit_view(text: str, bundled: str) -> None:
 
 def _one_stop_form(corrected: Corrected, text: str, bundled: str) -> None:
     """One event at a time, with a choice of the gazetteer's candidates for its place."""
-    st.markdown("**Correct one stop**")
+    st.markdown("#### Correct one stop")
     labels = [
         f"{row.event.when.label} · {row.event.kind.value} · {row.anchor.place_text}"
         + ("" if row.kept else " (dropped)") + (" (corrected)" if row.status == "corrected" else "")
@@ -340,7 +362,7 @@ def _one_stop_form(corrected: Corrected, text: str, bundled: str) -> None:
     index = st.selectbox("Stop", range(len(labels)), format_func=labels.__getitem__,
                          key="edit_stop", on_change=_forget_stop_fields)
     row = corrected.rows[index]
-    places = st.session_state.get("places", ())
+    places = view_key().places
     candidates = gazetteer_for(places).resolve(row.anchor.place_text)
     with st.form(f"stop_form_{index}_{st.session_state.get('editor_version', 0)}"):
         st.caption(f"The text says: “{row.event.evidence.sentence}”")
@@ -382,7 +404,7 @@ def _forget_stop_fields() -> None:
 
 def _add_stop_form(text: str, bundled: str) -> None:
     """A stop the reader missed, anchored to a sentence of the text."""
-    st.markdown("**Add a stop**")
+    st.markdown("#### Add a stop")
     with st.form("add_stop", clear_on_submit=False):
         sentence = st.text_input("A sentence of the text (or part of one)", key="add_sentence")
         place = st.text_input("Place", key="add_place")
@@ -392,7 +414,7 @@ def _add_stop_form(text: str, bundled: str) -> None:
         submitted = st.form_submit_button("Add the stop")
     if not submitted:
         return
-    places = st.session_state.get("places", ())
+    places = view_key().places
     try:
         store = _writable()
         correction = new_stop(gazetteer=gazetteer_for(places), text=text, sentence=sentence,
@@ -406,7 +428,7 @@ def _add_stop_form(text: str, bundled: str) -> None:
 
 def _own_place_form() -> None:
     """A place no gazetteer knows, with coordinates typed or picked on a map."""
-    st.markdown("**Add a place of your own** (a hamlet, a prison, a villa)")
+    st.markdown("#### Add a place of your own (a hamlet, a prison, a villa)")
     picked = st_folium(_picker_map(), key="place_picker", height=PICKER_HEIGHT,
                        returned_objects=["last_clicked"], use_container_width=True)
     clicked = (picked or {}).get("last_clicked")

@@ -182,7 +182,7 @@ def test_a_mapped_text_is_kept_renamed_removed_and_restored(app, library):
     assert "Goldman" in app.title[0].value
     with Store.open(library) as store:
         assert [e.title for e in store.entries()] == ["Goldman, a life"]
-    app.selectbox(key="library_choice").set_value("bundled").run()
+    app.selectbox(key="library_choice").select_index(0).run()
     assert "Trotsky" in app.title[0].value
 
 
