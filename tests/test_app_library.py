@@ -13,6 +13,7 @@ from conftest import TEXT
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from trotsky_geo.corrections import Action, Anchor, Correction, Edit
 from trotsky_geo.store import SCHEMA_VERSION, Store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -237,3 +238,29 @@ def test_a_read_only_library_is_shown_and_not_written(library):
         assert library.read_bytes() == before
     finally:
         subprocess.run(undo, check=True)
+
+
+def test_two_sessions_editing_one_stop_keep_both_edits(library):
+    first = AppTest.from_file(APP, default_timeout=90).run()
+    second = AppTest.from_file(APP, default_timeout=90).run()  # opened before the first edit
+    choose_stop(first, "Vienna")
+    save_stop(first, dates="1908")
+    choose_stop(second, "Vienna")
+    save_stop(second, kind="exile")
+    assert {c.action.value for c in kept_corrections(library)} == {"dates", "kind"}
+    third = AppTest.from_file(APP, default_timeout=90).run()
+    [row] = [r for r in table(third) if r["evidence"] == VIENNA]
+    assert (row["date"], row["kind"]) == ("1908", "exile")
+
+
+def test_a_correction_the_reader_cannot_anchor_is_shown_for_review(library):
+    with Store.open(library) as store:
+        biography = store.add(TEXT, title="Leon Trotsky")
+        lost = Anchor("A sentence the article does not have.", "Paris")
+        store.save_edit(biography, Edit(lost, (Correction(Action.DROP, lost,
+                                                          original="residence at Paris"),), ()))
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    assert not at.exception
+    [warning] = [w.value for w in at.warning if "needs review" in w.value]
+    assert "'Paris'" in warning and "residence at Paris" in warning
+    assert len(kept_corrections(library)) == 1  # shown, never dropped

@@ -23,9 +23,15 @@ _POPUP = jinja2.Environment(autoescape=True).from_string(
 )
 
 
+# folium puts popup HTML inside a JavaScript template literal: "${", "`" and "\\" must not
+# reach it as themselves, or text from the biography would run as script.
+_TEMPLATE_LITERAL = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
+
+
 def corrected_popup(sentence: str, was: str, now: str, note: str) -> str:
-    """The popup of a corrected stop as escaped HTML."""
-    return _POPUP.render(colour=MARK_COLOUR, sentence=sentence, was=was, now=now, note=note)
+    """The popup of a corrected stop as escaped HTML, safe inside a JavaScript template."""
+    html = _POPUP.render(colour=MARK_COLOUR, sentence=sentence, was=was, now=now, note=note)
+    return html.translate(_TEMPLATE_LITERAL)
 
 
 def mark_corrections(
