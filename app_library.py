@@ -35,7 +35,6 @@ BUNDLED_TITLE = "Leon Trotsky (Wikipedia, bundled)"
 KINDS = [kind.value for kind in EventKind]
 EDITOR_COLUMNS = ("keep", "date", "kind", "place", "note", "status", "the text says", "read as")
 PICKER_HEIGHT = 300
-STOP_FIELDS = ("stop_keep", "stop_kind", "stop_candidate", "stop_place", "stop_dates", "stop_note")
 
 Places = tuple[tuple[Place, tuple[str, ...]], ...]
 
@@ -360,23 +359,25 @@ def _one_stop_form(corrected: Corrected, text: str, bundled: str) -> None:
         for row in corrected.rows
     ]
     index = st.selectbox("Stop", range(len(labels)), format_func=labels.__getitem__,
-                         key="edit_stop", on_change=_forget_stop_fields)
+                         key="edit_stop")
     row = corrected.rows[index]
     places = view_key().places
     candidates = gazetteer_for(places).resolve(row.anchor.place_text)
-    with st.form(f"stop_form_{index}_{st.session_state.get('editor_version', 0)}"):
+    # Widgets keyed by the stop and the edit count start from what the stop now reads.
+    fresh = f"{index}_{st.session_state.get('editor_version', 0)}"
+    with st.form(f"stop_form_{fresh}"):
         st.caption(f"The text says: “{row.event.evidence.sentence}”")
-        keep = st.checkbox("Keep this event", value=row.kept, key="stop_keep")
+        keep = st.checkbox("Keep this event", value=row.kept, key=f"stop_keep_{fresh}")
         kind = st.selectbox("Kind", KINDS, index=KINDS.index(row.event.kind.value),
-                            key="stop_kind")
+                            key=f"stop_kind_{fresh}")
         options = ["", *(p.id for p in candidates)]
         names = {p.id: f"{p.name} ({p.country or '?'}, {p.type.value})" for p in candidates}
         picked = st.selectbox("A candidate for what the text wrote", options,
                               format_func=lambda i: names.get(i, "(keep, or type a place)"),
-                              key="stop_candidate")
-        place = st.text_input("Place", value=row.event.place.name, key="stop_place")
-        dates = st.text_input("Dates", value=row.event.when.label, key="stop_dates")
-        note = st.text_input("Note", value=row.note, key="stop_note")
+                              key=f"stop_candidate_{fresh}")
+        place = st.text_input("Place", value=row.event.place.name, key=f"stop_place_{fresh}")
+        dates = st.text_input("Dates", value=row.event.when.label, key=f"stop_dates_{fresh}")
+        note = st.text_input("Note", value=row.note, key=f"stop_note_{fresh}")
         submitted = st.form_submit_button("Save this stop")
     if not submitted:
         return
@@ -394,12 +395,6 @@ def _one_stop_form(corrected: Corrected, text: str, bundled: str) -> None:
         st.error(f"Not saved: {error}")
         return
     _saved("Saved to the library.")
-
-
-def _forget_stop_fields() -> None:
-    """Another stop chosen, or one saved: its fields start again from what it now reads."""
-    for key in STOP_FIELDS:
-        st.session_state.pop(key, None)
 
 
 def _add_stop_form(text: str, bundled: str) -> None:
@@ -467,7 +462,6 @@ def _picker_map():
 def _saved(message: str) -> None:
     """After a write: read the library again, say so, and redraw the whole page."""
     refresh(library())
-    _forget_stop_fields()
     st.session_state.edit_notice = message
     st.session_state.editing = True
     st.session_state.editor_version = st.session_state.get("editor_version", 0) + 1

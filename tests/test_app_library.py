@@ -60,14 +60,19 @@ def choose_stop(at: AppTest, place: str) -> AppTest:
     return box.select_index(position).run()
 
 
+def field(widgets, name: str):
+    """The one-stop form's widget for a field (its key names the stop and the edit count)."""
+    return next(w for w in widgets if w.key and w.key.startswith(f"stop_{name}_"))
+
+
 def save_stop(at: AppTest, **fields: str) -> AppTest:
     for key, value in fields.items():
         if key == "keep":
-            at.checkbox(key="stop_keep").set_value(value)
+            field(at.checkbox, "keep").set_value(value)
         elif key == "kind":
-            at.selectbox(key="stop_kind").set_value(value)
+            field(at.selectbox, "kind").set_value(value)
         else:
-            at.text_input(key=f"stop_{key}").set_value(value)
+            field(at.text_input, key).set_value(value)
     return button(at, "Save this stop").click().run()
 
 
