@@ -7,6 +7,7 @@ goes to the library file at once (one transaction) before the page says it is sa
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -37,6 +38,7 @@ EDITOR_COLUMNS = ("keep", "date", "kind", "place", "note", "status", "the text s
 PICKER_HEIGHT = 300
 
 Places = tuple[tuple[Place, tuple[str, ...]], ...]
+StartText = Callable[[str], None]  # app.py's: make a text the one mapped
 
 
 @st.cache_resource(show_spinner=False)
@@ -134,7 +136,7 @@ def keep_text(text: str, title: str, source: str) -> None:
 # --- sidebar ---------------------------------------------------------------------------
 
 
-def library_panel(bundled: str, start_text) -> None:
+def library_panel(bundled: str, start_text: StartText) -> None:
     """Sidebar: the bundled article, then every kept biography; open, rename, remove, undo."""
     store = library()
     with st.sidebar:
@@ -145,6 +147,8 @@ def library_panel(bundled: str, start_text) -> None:
                      "not kept.")
         if store is None:
             return
+        if problem := st.session_state.pop("library_problem", None):
+            st.error(problem)
         if store.read_only:
             st.warning("The library is read-only: you can open what it holds, not change it.")
         bundled_id = store.find(bundled)
@@ -172,7 +176,7 @@ def library_panel(bundled: str, start_text) -> None:
                       args=(removed[0], start_text))
 
 
-def _open_choice(bundled: str, start_text) -> None:
+def _open_choice(bundled: str, start_text: StartText) -> None:
     store = library()
     choice = st.session_state.library_choice
     if store is None or choice == "bundled":
@@ -190,12 +194,12 @@ def _open_choice(bundled: str, start_text) -> None:
 
 def _rename(biography: int) -> None:
     try:
-        library().rename(biography, st.session_state.new_title)
-    except (StoreError, AttributeError) as error:
-        st.session_state.edit_problem = f"Could not rename: {error}"
+        _writable().rename(biography, st.session_state.new_title)
+    except (StoreError, CorrectionError) as error:
+        st.session_state.library_problem = f"Could not rename: {error}"
 
 
-def _remove(biography: int, bundled: str, start_text) -> None:
+def _remove(biography: int, bundled: str, start_text: StartText) -> None:
     store = library()
     try:
         title = store.biography(biography).title
@@ -208,7 +212,7 @@ def _remove(biography: int, bundled: str, start_text) -> None:
     st.session_state.biography = store.find(bundled)
 
 
-def _undo_remove(biography: int, start_text) -> None:
+def _undo_remove(biography: int, start_text: StartText) -> None:
     store = library()
     st.session_state.removed = None
     try:
@@ -424,8 +428,10 @@ def _add_stop_form(text: str, bundled: str) -> None:
 def _own_place_form() -> None:
     """A place no gazetteer knows, with coordinates typed or picked on a map."""
     st.markdown("#### Add a place of your own (a hamlet, a prison, a villa)")
-    picked = st_folium(_picker_map(), key="place_picker", height=PICKER_HEIGHT,
-                       returned_objects=["last_clicked"], use_container_width=True)
+    picked = None
+    if st.toggle("Pick the coordinates by clicking a map", key="pick_on_map"):
+        picked = st_folium(_picker_map(), key="place_picker", height=PICKER_HEIGHT,
+                           returned_objects=["last_clicked"], use_container_width=True)
     clicked = (picked or {}).get("last_clicked")
     if clicked and clicked != st.session_state.get("picked_at"):
         st.session_state.picked_at = clicked

@@ -269,3 +269,18 @@ def test_a_correction_the_reader_cannot_anchor_is_shown_for_review(library):
     [warning] = [w.value for w in at.warning if "needs review" in w.value]
     assert "'Paris'" in warning and "residence at Paris" in warning
     assert len(kept_corrections(library)) == 1  # shown, never dropped
+
+
+def test_the_map_to_pick_coordinates_opens_on_request(app):
+    app.toggle(key="pick_on_map").set_value(True).run()
+    assert not app.exception and not errors(app)
+
+
+def test_a_blank_title_is_refused_with_a_message(app, library):
+    app.text_area(key="pasted").set_value(GOLDMAN)
+    button(app, "Map this text").click().run()
+    app.text_input(key="new_title").set_value("   ")
+    button(app, "Rename").click().run()
+    assert any("Could not rename" in e for e in errors(app))
+    with Store.open(library) as store:
+        assert store.entries()[0].title == "Emma Goldman"

@@ -27,7 +27,6 @@ _MONTH_NAMES = tuple(calendar.month_name[1:])
 _ISO = r"(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?"
 _ISO_DATE = re.compile(_ISO)
 _ISO_RANGE = re.compile(rf"{_ISO}\s*(?:/|–|—|\s-\s|\sto\s)\s*{_ISO}")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n+")
 _STOP = re.compile(r"[.!?][\"”’)]*(?=\s|$)")
 
 
@@ -40,9 +39,6 @@ class Action(StrEnum):
     DATES = "dates"
     NOTE = "note"  # a remark kept with the event; not a change of the reading
     ADD = "add"  # an event the reader missed, anchored to a sentence of the text
-
-
-CHANGES = (Action.KIND, Action.PLACE, Action.DATES)
 
 
 def normalise_sentence(text: str) -> str:
@@ -117,10 +113,6 @@ class Corrected:
     itinerary: Itinerary
     rows: tuple[EditRow, ...]
     review: tuple[Review, ...] = field(default=())
-
-    def row_of(self, event: Event) -> EditRow | None:
-        """The editing row an event of the corrected itinerary comes from."""
-        return next((row for row in self.rows if row.kept and row.event == event), None)
 
 
 def reading(event: Event) -> str:
@@ -244,12 +236,6 @@ def user_place(
 def _slug(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-") or "place"
-
-
-def sentences(text: str) -> list[str]:
-    """The text's sentences, whitespace normalised, to pick one for an added stop."""
-    found = (normalise_sentence(part) for part in _SENTENCE_END.split(text))
-    return [s for s in found if len(s) > 3 and not s.startswith("=")]
 
 
 def locate_sentence(text: str, sentence: str) -> tuple[str, int, int]:
