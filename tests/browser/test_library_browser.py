@@ -141,3 +141,48 @@ def test_a_corrected_stop_moves_and_survives_sigkill(browser_page, tmp_path):
         server.terminate()
         server.wait(timeout=30)
     assert browser_page.errors == []
+
+
+def _type_in_first_row_date(page, value: str) -> None:
+    """Edit the date of the editing table's first row as a user does: click, move, type."""
+    grid = page.locator("[data-testid=stDataFrame]").nth(1)  # the first is the timeline table
+    grid.wait_for(timeout=30_000)
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 420, box["y"] + 52)  # a read-only cell of the first row
+    page.wait_for_timeout(300)
+    for _ in range(8):
+        page.keyboard.press("ArrowLeft")  # to the keep column
+    page.keyboard.press("ArrowRight")  # the date column
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(value)
+    page.wait_for_timeout(500)
+    page.keyboard.press("Enter")
+
+
+def test_the_table_editor_saves_good_rows_and_flags_bad_ones(browser_page, tmp_path):
+    library = tmp_path / "library.sqlite"
+    server, url = _start(library, tmp_path / "server.log")
+    try:
+        page = browser_page.page
+        page.goto(url)
+        page.wait_for_selector(MAP_FRAME, timeout=120_000)
+        page.get_by_text("Edit the journey").click()
+        _type_in_first_row_date(page, "sommer 1902")
+        page.get_by_text("Row 1 was not changed").wait_for(timeout=30_000)
+        assert "cannot read the date" in page.get_by_text("Row 1 was not changed").inner_text()
+        assert not library.exists() or not Store.open(library).entries()
+        _type_in_first_row_date(page, "1880")
+        page.get_by_text("Saved 1 edit(s) to the library.").wait_for(timeout=30_000)
+        with Store.open(library) as store:
+            [entry] = store.entries()
+            [correction] = store.corrections(entry.id)
+        assert correction.action.value == "dates" and correction.dates == "1880"
+        assert correction.original  # the reading it replaced is kept beside it
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert browser_page.errors == []
