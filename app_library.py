@@ -42,21 +42,20 @@ StartText = Callable[[str], None]  # app.py's: make a text the one mapped
 
 
 @st.cache_resource(show_spinner=False)
-def _open(path: str) -> Store | str:
-    """The library file, opened once per server; the reason as text when it cannot be used."""
-    try:
-        return Store.open(path)
-    except StoreError as error:
-        return str(error)
+def _open(path: str) -> Store:
+    """The library file, opened once per server (a failure is not kept: the next run retries)."""
+    return Store.open(path)
 
 
 def library() -> Store | None:
     """The library, or None (with the reason kept for the sidebar) when it cannot be used."""
-    opened = _open(str(default_path()))
-    if isinstance(opened, str):
-        st.session_state.store_problem = opened
+    try:
+        store = _open(str(default_path()))
+    except StoreError as error:
+        st.session_state.store_problem = str(error)
         return None
-    return opened
+    st.session_state.store_problem = None
+    return store
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -116,7 +115,7 @@ def refresh(store: Store | None) -> None:
             st.session_state.biography = biography
         edits = tuple(store.corrections(biography)) if biography is not None else ()
     except StoreError as error:
-        st.session_state.store_problem = str(error)
+        st.session_state.library_problem = str(error)
         places, edits = (), ()
     st.session_state.view = View.of(edits, places)
 
@@ -130,7 +129,7 @@ def keep_text(text: str, title: str, source: str) -> None:
     try:
         st.session_state.biography = store.add(text, title=title, source=source)
     except StoreError as error:
-        st.session_state.store_problem = str(error)
+        st.session_state.library_problem = str(error)
 
 
 # --- sidebar ---------------------------------------------------------------------------
@@ -186,7 +185,7 @@ def _open_choice(bundled: str, start_text: StartText) -> None:
     try:
         biography = store.biography(int(choice))
     except StoreError as error:
-        st.session_state.store_problem = str(error)
+        st.session_state.library_problem = str(error)
         return
     start_text(biography.text)
     st.session_state.biography = biography.id
@@ -205,7 +204,7 @@ def _remove(biography: int, bundled: str, start_text: StartText) -> None:
         title = store.biography(biography).title
         store.remove(biography)
     except StoreError as error:
-        st.session_state.store_problem = str(error)
+        st.session_state.library_problem = str(error)
         return
     st.session_state.removed = (biography, title)
     start_text(bundled)
@@ -219,7 +218,7 @@ def _undo_remove(biography: int, start_text: StartText) -> None:
         store.restore(biography)
         text = store.biography(biography).text
     except StoreError as error:
-        st.session_state.store_problem = str(error)
+        st.session_state.library_problem = str(error)
         return
     start_text(text)
     st.session_state.biography = biography

@@ -6,6 +6,7 @@ import csv
 import io
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,42 @@ def test_a_blank_title_is_refused_with_a_message(app, library):
     assert any("Could not rename" in e for e in errors(app))
     with Store.open(library) as store:
         assert store.entries()[0].title == "Emma Goldman"
+
+
+def test_a_locked_library_says_so_and_keeps_its_data(library):
+    with Store.open(library) as store:
+        store.add(TEXT, title="Leon Trotsky")
+    holder = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parent / "store_worker.py"), "lock", str(library)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        at = AppTest.from_file(APP, default_timeout=90).run()
+        assert not at.exception and table(at)
+        choose_stop(at, "Vienna")
+        save_stop(at, dates="1908")
+        assert any("locked by another program" in e for e in errors(at)), errors(at)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert kept_corrections(library) == []
+    retried = AppTest.from_file(APP, default_timeout=90).run()
+    choose_stop(retried, "Vienna")
+    save_stop(retried, dates="1908")
+    assert not errors(retried) and len(kept_corrections(library)) == 1
+
+
+def test_the_html_map_download_follows_the_corrections(app, monkeypatch):
+    pages: dict[str, str] = {}
+    deferred = MediaFileManager.add_deferred
+
+    def record(self, make, mimetype, coordinates, file_name=None, **kwargs):
+        pages[file_name] = make()
+        return deferred(self, make, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    choose_stop(app, "Vienna")
+    save_stop(app, place="Lisbon")
+    [page] = [html for name, html in pages.items() if name.endswith(".html")]
+    assert "Lisbon" in page and "38.7" in page
