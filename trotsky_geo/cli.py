@@ -7,17 +7,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trotsky_geo.errors import TrotskyGeoError
 from trotsky_geo.itinerary import Itinerary
-from trotsky_geo.library import (
-    corrected_biography,
-    export_corrections,
-    import_corrections,
-    read_corrections,
-)
 from trotsky_geo.pipeline import NOMINATIM, bundled_text, extract, online_gazetteer
-from trotsky_geo.store import ENV_VAR, Store
+
+if TYPE_CHECKING:
+    from trotsky_geo.store import Store
 
 PROG = "trotsky-geo"
 FORMATS = ("csv", "json", "geojson")
@@ -81,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     kept.add_argument(
         "--store",
         metavar="PATH",
-        help=f"the library file (default: ${ENV_VAR}, else $XDG_DATA_HOME/trotsky-geo/"
+        help="the library file (default: $TROTSKY_GEO_LIBRARY, else $XDG_DATA_HOME/trotsky-geo/"
         "library.sqlite)",
     )
     source = argparse.ArgumentParser(add_help=False, parents=[source, kept])
@@ -140,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command in ("library", "corrections"):
+            from trotsky_geo.store import Store  # only library commands pay for it
+
             with Store.open(args.store) as store:
                 _run_library(store, args)
             return 0
@@ -172,6 +171,9 @@ def _itinerary(args: argparse.Namespace) -> Itinerary:
         raise TrotskyGeoError("give a PATH or --library ID, not both")
     if args.online:
         raise TrotskyGeoError("--online cannot be used with --library (it reads offline)")
+    from trotsky_geo.library import corrected_biography
+    from trotsky_geo.store import Store
+
     with Store.open(args.store) as store:
         corrected = corrected_biography(store, args.library)
     for review in corrected.review:
@@ -181,6 +183,8 @@ def _itinerary(args: argparse.Namespace) -> Itinerary:
 
 def _run_library(store: Store, args: argparse.Namespace) -> None:
     """One ``library`` or ``corrections`` action; what it did goes to stderr, data to stdout."""
+    from trotsky_geo.library import export_corrections, import_corrections, read_corrections
+
     command = (args.command, args.action)
     if command == ("library", "list"):
         for entry in store.entries():
