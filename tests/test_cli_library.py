@@ -176,3 +176,14 @@ def test_a_bad_library_file_is_reported_and_kept(env, tmp_path, article):
     assert bad.read_bytes() == b"not a database at all" * 10
     plain = run(env, "extract", article, "--store", bad)  # a text still maps
     assert plain.returncode == 0, plain.stderr
+
+
+def test_map_library_draws_the_corrected_journey(env, tmp_path, library, article):
+    run(env, "library", "add", article, "--store", library)
+    with Store.open(library) as store:
+        anchor = Anchor(VIENNA, "Vienna")
+        store.save_edit(1, Edit(anchor, (Correction(Action.PLACE, anchor, place="Lisbon"),), ()))
+    out = tmp_path / "map.html"
+    result = run(env, "map", "--library", "1", "--store", library, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "Lisbon" in out.read_text(encoding="utf-8")

@@ -244,3 +244,12 @@ def test_two_writers_at_once_lose_nothing(store, path):
     assert len(kept) == 2 * count  # both fields of every event: neither writer lost an edit
     assert {c.action for c in kept} == {Action.DATES, Action.PLACE}
     assert elapsed < 60
+
+
+def test_an_empty_file_becomes_a_library(path):
+    path.parent.mkdir(parents=True)
+    path.touch()
+    with Store.open(path) as store:
+        assert store.add(TEXT, title="Trotsky") == 1
+    with Store.open(path) as store:
+        assert [e.title for e in store.entries()] == ["Trotsky"]
