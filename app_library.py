@@ -293,16 +293,15 @@ def _table_edited(corrected: Corrected, text: str, bundled: str) -> None:
     for index, changes in edited.items():
         row = corrected.rows[int(index)]
         fields = {
-            name: changes[column]
+            name: "" if changes[column] is None else changes[column]  # a cleared cell
             for column, name in (("keep", "keep"), ("date", "dates"), ("kind", "kind"),
                                  ("place", "place"), ("note", "note"))
-            if column in changes
+            if column in changes and not (column == "keep" and changes[column] is None)
         }
         if not fields:
             continue
         try:
-            save_row(row, text, bundled, **{k: v if v is not None else "" for k, v in
-                                            fields.items()})
+            save_row(row, text, bundled, **fields)
         except CorrectionError as error:
             problems[int(index)] = str(error)
         else:
@@ -467,6 +466,7 @@ def _picker_map():
 def _saved(message: str) -> None:
     """After a write: read the library again, say so, and redraw the whole page."""
     refresh(library())
+    st.session_state.editor_problems = {}
     st.session_state.edit_notice = message
     st.session_state.editing = True
     st.session_state.editor_version = st.session_state.get("editor_version", 0) + 1
