@@ -325,6 +325,9 @@ def edit_view(text: str, bundled: str) -> None:
             st.success(notice)
         for review in corrected.review:
             st.warning(f"{review.reason} (was: {review.correction.original or 'added by hand'})")
+            if review.correction.id is not None and store is not None and not store.read_only:
+                st.button("Forget this correction", key=f"forget_{review.correction.id}",
+                          on_click=_forget, args=(review.correction.id,))
         problems = st.session_state.get("editor_problems", {})
         for index, problem in problems.items():
             st.error(f"Row {index + 1} was not changed: {problem}")
@@ -350,6 +353,19 @@ def edit_view(text: str, bundled: str) -> None:
         _one_stop_form(corrected, text, bundled)
         _add_stop_form(text, bundled)
         _own_place_form()
+
+
+def _forget(correction_id: int) -> None:
+    """Delete a correction the reader can no longer apply, once the user has read it."""
+    store = library()
+    biography = st.session_state.get("biography")
+    if store is None or biography is None:
+        return
+    try:
+        store.delete_correction(biography, correction_id)
+    except StoreError as error:
+        st.session_state.library_problem = str(error)
+    refresh(store)
 
 
 def _one_stop_form(corrected: Corrected, text: str, bundled: str) -> None:

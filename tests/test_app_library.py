@@ -270,6 +270,10 @@ def test_a_correction_the_reader_cannot_anchor_is_shown_for_review(library):
     [warning] = [w.value for w in at.warning if "needs review" in w.value]
     assert "'Paris'" in warning and "residence at Paris" in warning
     assert len(kept_corrections(library)) == 1  # shown, never dropped
+    button(at, "Forget this correction").click().run()
+    assert not at.exception
+    assert not [w for w in at.warning if "needs review" in w.value]
+    assert kept_corrections(library) == []  # gone only when the user says so
 
 
 def test_the_map_to_pick_coordinates_opens_on_request(app):
