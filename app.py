@@ -8,7 +8,20 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from trotsky_geo import bundled_text, extract
+from app_library import (
+    HASH_VIEW,
+    View,
+    corrected_for,
+    edit_view,
+    keep_text,
+    library,
+    library_panel,
+    read_with_progress,
+    refresh,
+    view_key,
+)
+from trotsky_geo import bundled_text
+from trotsky_geo.correction_marks import mark_corrections
 from trotsky_geo.errors import InputError
 from trotsky_geo.events import Event, EventKind
 from trotsky_geo.itinerary import Itinerary
@@ -28,30 +41,28 @@ def bundled() -> str:
     return bundled_text()
 
 
-@st.cache_data(show_spinner="Reading the biography…", max_entries=16)
-def itinerary_for(text: str, _already_read: Itinerary | None = None) -> Itinerary:
-    """Run the pipeline once per distinct input text; ``_already_read`` (not part of the cache
-    key) is kept as the text's itinerary instead, for a text read under a progress bar."""
-    return _already_read if _already_read is not None else extract(text)
+def itinerary_for(text: str, view: View | None = None) -> Itinerary:
+    """The itinerary shown: the text read once, with the open biography's corrections."""
+    return corrected_for(text, view or view_key()).itinerary
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def map_html(text: str, end_year: int, kinds: tuple[str, ...]) -> str:
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH_VIEW)
+def map_html(text: str, end_year: int, kinds: tuple[str, ...], view: View) -> str:
     """The standalone animated map up to ``end_year`` as one HTML document."""
-    journey = build_map(itinerary_for(text), end_year=end_year, kinds=kinds, animate=True)
+    journey = build_map(itinerary_for(text, view), end_year=end_year, kinds=kinds, animate=True)
     return journey.get_root().render()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def events_csv(text: str) -> str:
+@st.cache_data(show_spinner=False, max_entries=16, hash_funcs=HASH_VIEW)
+def events_csv(text: str, view: View) -> str:
     """Every event of the itinerary as CSV."""
-    return itinerary_for(text).to_csv()
+    return itinerary_for(text, view).to_csv()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def events_geojson(text: str) -> str:
+@st.cache_data(show_spinner=False, max_entries=16, hash_funcs=HASH_VIEW)
+def events_geojson(text: str, view: View) -> str:
     """Every event of the itinerary as GeoJSON."""
-    return itinerary_for(text).to_geojson()
+    return itinerary_for(text, view).to_geojson()
 
 
 def kinds_present(itinerary: Itinerary) -> list[str]:
@@ -96,8 +107,11 @@ def _highlight_current(table: pd.DataFrame) -> pd.io.formats.style.Styler:
 
 def _start_text(text: str) -> None:
     """Make ``text`` the mapped biography and reset the view to its whole journey."""
-    itinerary = itinerary_for(text)
+    itinerary_for(text, View.of((), view_key().places))  # an unreadable text changes nothing
     st.session_state.text = text
+    st.session_state.biography = None
+    refresh(library())
+    itinerary = itinerary_for(text)
     st.session_state.year = itinerary.years[1]
     st.session_state.kinds = kinds_present(itinerary)
     st.session_state.playing = False
@@ -118,7 +132,7 @@ def _read_with_progress(text: str) -> None:
         )
 
     try:
-        itinerary_for(text, extract(text, progress=show))
+        read_with_progress(text, view_key(), show)
     finally:
         bar.empty()
 
@@ -153,8 +167,17 @@ def input_panel() -> None:
                 st.session_state.input_error = str(err)
             else:
                 st.session_state.input_error = None
+                _keep_input(text)
         if st.session_state.text != bundled():
             st.button("Back to the Trotsky article", key="back", on_click=_back_to_bundled)
+
+
+def _keep_input(text: str) -> None:
+    """Keep a text that mapped in the library, titled by its file name or its subject."""
+    upload = st.session_state.get("upload")
+    title = upload.name if upload is not None else itinerary_for(text).subject or "Pasted text"
+    keep_text(text, title, "upload" if upload is not None else "pasted")
+    refresh(library())
 
 
 def _back_to_bundled() -> None:
@@ -224,10 +247,13 @@ def journey_view(text: str) -> None:
                 st.rerun(scope="app")
     kinds = st.session_state.kinds
 
+    corrected = corrected_for(text, view_key())
     st_folium(
         base_map(itinerary),
         key="map",
-        feature_group_to_add=journey_layer(itinerary, year=year, kinds=kinds),
+        feature_group_to_add=mark_corrections(
+            journey_layer(itinerary, year=year, kinds=kinds), corrected, year=year, kinds=kinds
+        ),
         returned_objects=[],
         height=MAP_HEIGHT,
         use_container_width=True,
@@ -245,6 +271,7 @@ def journey_view(text: str) -> None:
 def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]) -> None:
     """The current map as one HTML file, and every event as CSV and GeoJSON."""
     stem = (itinerary.subject or "biography").lower().replace(" ", "-")
+    view = view_key()
     filtered = len(kinds) < len(kinds_present(itinerary))
     shown = ", kinds shown only" if filtered else ""
     html_col, csv_col, geojson_col = st.columns(3)
@@ -252,7 +279,7 @@ def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]
         st.download_button(
             f"Map up to {year}{shown} as HTML (one file; loads map tiles and scripts "
             "from the internet)",
-            data=lambda: map_html(text, year, kinds),
+            data=lambda: map_html(text, year, kinds, view),
             file_name=f"{stem}-map-to-{year}.html",
             mime="text/html",
             key="download_html",
@@ -261,7 +288,7 @@ def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]
     with csv_col:
         st.download_button(
             "All events as CSV (every year and kind)",
-            data=events_csv(text),
+            data=events_csv(text, view),
             file_name=f"{stem}-events.csv",
             mime="text/csv",
             key="download_csv",
@@ -270,7 +297,7 @@ def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]
     with geojson_col:
         st.download_button(
             "All events as GeoJSON (every year and kind)",
-            data=events_geojson(text),
+            data=events_geojson(text, view),
             file_name=f"{stem}-events.geojson",
             mime="application/geo+json",
             key="download_geojson",
@@ -283,8 +310,11 @@ def main() -> None:
     st.set_page_config(page_title="Trotsky's life on a map", page_icon="🗺️", layout="wide")
     if "text" not in st.session_state:
         _start_text(bundled())
+    else:
+        refresh(library())  # another tab's edits show on the next full run
     filters = st.sidebar.container()
     input_panel()
+    library_panel(bundled(), _start_text)
     text = st.session_state.text
     itinerary = itinerary_for(text)
     with filters:
@@ -294,6 +324,7 @@ def main() -> None:
     header(itinerary, bundled=text == bundled())
     run_every = PLAY_STEP_SECONDS if st.session_state.get("playing") else None
     st.fragment(journey_view, run_every=run_every)(text)
+    edit_view(text, bundled())
 
 
 main()

@@ -1,6 +1,6 @@
 """``python -m benchmarks``: print every benchmark's figures."""
 
-from benchmarks import bench_app, bench_corpus, bench_extract
+from benchmarks import bench_app, bench_corpus, bench_extract, bench_library
 
 for line in bench_extract.report():
     print(line)
@@ -9,3 +9,4 @@ for line in bench_extract.other_biographies_report():
 for line in bench_corpus.report():
     print(line)
 print(bench_app.measure().report())
+print(bench_library.measure().report())

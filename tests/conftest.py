@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from trotsky_geo.dates import DateSpan, Precision
-from trotsky_geo.events import Event, EventKind, Evidence
 from trotsky_geo import nlp
+from trotsky_geo.dates import DateSpan, Precision
 from trotsky_geo.document import parse_document
+from trotsky_geo.events import Event, EventKind, Evidence
 from trotsky_geo.gazetteer import Gazetteer, Place, PlaceMention, PlaceType
 from trotsky_geo.itinerary import Itinerary, build_itinerary
 from trotsky_geo.subject import Subject
@@ -265,6 +265,16 @@ def trotsky_events() -> list[Event]:
               "Trotsky was taken to a hospital and operated on but died at age 60 on 21 August "
               "1940 from blood loss and shock.", "Assassination", place_inferred=True),
     ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def library_in_a_temp_dir(tmp_path_factory) -> Iterator[Path]:
+    """No test ever reads or writes the user's own library: it lives in a temp dir."""
+    where = tmp_path_factory.mktemp("library")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TROTSKY_GEO_LIBRARY", str(where / "library.sqlite"))
+        patch.setenv("XDG_DATA_HOME", str(where / "xdg"))
+        yield where
 
 
 @pytest.fixture(scope="session")

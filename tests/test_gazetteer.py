@@ -7,13 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import find
 
 from trotsky_geo.errors import GazetteerError
 from trotsky_geo.gazetteer import DEFAULT_PATH, Gazetteer
-from trotsky_geo.place import PlaceType, normalise
 from trotsky_geo.pipeline import bundled_text
+from trotsky_geo.place import PlaceType, normalise
 
 ARTICLE = bundled_text()
 HEADER = "id,name,name_today,aliases,lat,lon,country,type,within,source\n"

@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from conftest import find
 
 from trotsky_geo.errors import GeocodingError

@@ -1,4 +1,5 @@
-"""Command line: ``trotsky-geo extract`` writes the events, ``trotsky-geo map`` the HTML map."""
+"""Command line: ``extract`` writes the events, ``map`` the HTML map, ``library`` and
+``corrections`` keep biographies and their hand corrections."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trotsky_geo.errors import GeocodingWarning, TrotskyGeoError
 from trotsky_geo.gazetteer import Gazetteer
 from trotsky_geo.itinerary import Itinerary
 from trotsky_geo.pipeline import NOMINATIM, Progress, bundled_text, extract, online_gazetteer
+
+if TYPE_CHECKING:
+    from trotsky_geo.store import Store
 
 PROG = "trotsky-geo"
 FORMATS = ("csv", "json", "geojson")
@@ -75,6 +80,20 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="how long --online waits for each answer before reading on offline (default 10)",
     )
+    source.add_argument(
+        "--library",
+        type=int,
+        metavar="ID",
+        help="a biography of the library, as corrected (see `library list`)",
+    )
+    kept = argparse.ArgumentParser(add_help=False)
+    kept.add_argument(
+        "--store",
+        metavar="PATH",
+        help="the library file (default: $TROTSKY_GEO_LIBRARY, else $XDG_DATA_HOME/trotsky-geo/"
+        "library.sqlite)",
+    )
+    source = argparse.ArgumentParser(add_help=False, parents=[source, kept])
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     ext = commands.add_parser(
@@ -88,16 +107,54 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("-o", "--output", default="trotsky.html", help="HTML file to write")
     mp.add_argument("--from", dest="start_year", type=int, help="first year shown")
     mp.add_argument("--to", dest="end_year", type=int, help="last year shown")
+    _library_commands(commands, kept)
     return parser
+
+
+def _library_commands(
+    commands: argparse._SubParsersAction, kept: argparse.ArgumentParser
+) -> None:
+    """``library list|add|remove|restore|rename`` and ``corrections export|import``."""
+    library = commands.add_parser("library", help="the biographies you keep")
+    actions = library.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", parents=[kept], help="list the biographies kept")
+    add = actions.add_parser("add", parents=[kept], help="keep a biography text file")
+    add.add_argument("file", metavar="PATH", help="UTF-8 text file, '-' for stdin")
+    add.add_argument("--title", help="title shown in the library (default: the file name)")
+    for name, what in (("remove", "take a biography out of the list (restore undoes it)"),
+                       ("restore", "bring back a removed biography")):
+        action = actions.add_parser(name, parents=[kept], help=what)
+        action.add_argument("id", type=int, metavar="ID")
+    rename = actions.add_parser("rename", parents=[kept], help="give a biography a new title")
+    rename.add_argument("id", type=int, metavar="ID")
+    rename.add_argument("title", metavar="TITLE")
+    corrections = commands.add_parser("corrections", help="share hand corrections as JSON")
+    actions = corrections.add_subparsers(dest="action", required=True)
+    export = actions.add_parser(
+        "export", parents=[kept], help="write a biography's corrections as a JSON file"
+    )
+    export.add_argument("id", type=int, metavar="ID")
+    export.add_argument("-o", "--output", help="write here instead of standard output")
+    imported = actions.add_parser(
+        "import", parents=[kept], help="apply a corrections file to the same text in the library"
+    )
+    imported.add_argument("file", metavar="FILE")
+    imported.add_argument(
+        "--library", type=int, metavar="ID", help="the biography (default: the one with that text)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; errors become one line on stderr and exit status 2."""
     args = _parser().parse_args(argv)
     try:
-        text = read_input(args.path)
-        places = online_gazetteer(args.nominatim, timeout=args.timeout) if args.online else None
-        itinerary = _extract(text, places)
+        if args.command in ("library", "corrections"):
+            from trotsky_geo.store import Store  # only library commands pay for it
+
+            with Store.open(args.store) as store:
+                _run_library(store, args)
+            return 0
+        itinerary = _itinerary(args)
         if args.command == "extract":
             output = {
                 "csv": itinerary.to_csv,
@@ -148,6 +205,57 @@ def _progress_bar(size: int) -> Iterator[Progress | None]:
             bar.update(done - bar.n)
 
         yield show
+
+
+def _itinerary(args: argparse.Namespace) -> Itinerary:
+    """The itinerary of the text asked for: a file, stdin, the bundled article or the library."""
+    if args.library is None:
+        text = read_input(args.path)
+        places = online_gazetteer(args.nominatim, timeout=args.timeout) if args.online else None
+        return _extract(text, places)
+    if args.path is not None:
+        raise TrotskyGeoError("give a PATH or --library ID, not both")
+    if args.online:
+        raise TrotskyGeoError("--online cannot be used with --library (it reads offline)")
+    from trotsky_geo.library import corrected_biography
+    from trotsky_geo.store import Store
+
+    with Store.open(args.store) as store:
+        corrected = corrected_biography(store, args.library)
+    for review in corrected.review:
+        print(f"{PROG}: {review.reason}", file=sys.stderr)
+    return corrected.itinerary
+
+
+def _run_library(store: Store, args: argparse.Namespace) -> None:
+    """One ``library`` or ``corrections`` action; what it did goes to stderr, data to stdout."""
+    from trotsky_geo.library import export_corrections, import_corrections, read_corrections
+
+    command = (args.command, args.action)
+    if command == ("library", "list"):
+        for entry in store.entries():
+            print(f"{entry.id}\t{entry.title}\t{entry.corrections} corrections\t"
+                  f"{entry.chars} characters\tadded {entry.added}")
+    elif command == ("library", "add"):
+        text = read_input(args.file)
+        extract(text)  # only a text that maps is kept
+        title = args.title or ("standard input" if args.file == "-" else Path(args.file).stem)
+        biography = store.add(text, title=title, source=args.file)
+        print(biography)
+        print(f"kept as {biography}: {store.biography(biography).title}", file=sys.stderr)
+    elif command[0] == "library" and args.action in ("remove", "restore"):
+        getattr(store, args.action)(args.id)
+        undo = f" (undo: {PROG} library restore {args.id})" if args.action == "remove" else ""
+        print(f"{args.action}d {args.id}{undo}", file=sys.stderr)
+    elif command == ("library", "rename"):
+        store.rename(args.id, args.title)
+    elif command == ("corrections", "export"):
+        _write(export_corrections(store, args.id), args.output)
+    else:
+        shared = read_corrections(read_input(args.file), name=args.file)
+        target, added, skipped = import_corrections(store, shared, args.library)
+        kept = f", {skipped} skipped (you had corrected those fields)" if skipped else ""
+        print(f"biography {target}: {added} corrections imported{kept}", file=sys.stderr)
 
 
 def _write(output: str, destination: str | None) -> None:

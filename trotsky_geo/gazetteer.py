@@ -106,11 +106,23 @@ class Gazetteer:
         *,
         world: bool = True,
         online: OnlineGeocoder | None = None,
+        extra_places: Iterable[tuple[Place, Iterable[str]]] = (),
     ) -> Gazetteer:
-        """Read and check a gazetteer CSV (default: places/places.csv, shipped in the package)."""
+        """Read and check a gazetteer CSV (default: places/places.csv, shipped in the package).
+
+        ``extra_places`` (a place and its other names) come ahead of the CSV's and the world
+        list's: the user's own places, such as a prison or a villa no list knows.
+        """
         path = path or DEFAULT_PATH
         places, aliases = _read_csv(path)
-        return cls(places, aliases, world=world, online=online)
+        extra = list(extra_places)
+        for place, names in reversed(extra):
+            for name in dict.fromkeys((place.name, place.name_today, *names)):
+                key = fold(name.strip())
+                if key:
+                    ids = aliases.setdefault(key, [])
+                    aliases[key] = [place.id, *(i for i in ids if i != place.id)]
+        return cls([*(p for p, _ in extra), *places], aliases, world=world, online=online)
 
     @property
     def online(self) -> OnlineGeocoder | None:

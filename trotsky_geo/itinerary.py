@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from trotsky_geo.dates import DateSpan, Precision
@@ -29,6 +29,8 @@ CSV_FIELDS = (
     "section",
     "evidence",
     "place_id",
+    "status",
+    "note",
 )
 
 
@@ -64,10 +66,24 @@ class Leg:
 class Itinerary:
     """The subject's events in time order, grouped into stops and legs."""
 
-    def __init__(self, events: Iterable[Event], stops: Iterable[Stop], subject: str = "") -> None:
+    def __init__(
+        self,
+        events: Iterable[Event],
+        stops: Iterable[Stop],
+        subject: str = "",
+        *,
+        corrected: Iterable[Event] = (),
+        notes: Mapping[Event, str] | None = None,
+    ) -> None:
         self.events: tuple[Event, ...] = tuple(events)
         self.stops: tuple[Stop, ...] = tuple(stops)
         self.subject = subject
+        self.corrected: frozenset[Event] = frozenset(corrected)
+        self.notes: dict[Event, str] = dict(notes or {})
+
+    def status(self, event: Event) -> str:
+        """``corrected`` for an event changed or added by hand, else ``extracted``."""
+        return "corrected" if event in self.corrected else "extracted"
 
     @property
     def legs(self) -> tuple[Leg, ...]:
@@ -92,7 +108,10 @@ class Itinerary:
 
     def rows(self) -> list[dict[str, object]]:
         """One flat record per event, the columns of CSV_FIELDS."""
-        return [_row(event) for event in self.events]
+        return [
+            {**_row(event), "status": self.status(event), "note": self.notes.get(event, "")}
+            for event in self.events
+        ]
 
     def to_csv(self) -> str:
         """Events as CSV text with a header line."""
@@ -146,12 +165,18 @@ Contains = Callable[[Place, Place], bool]
 
 
 def build_itinerary(
-    events: Iterable[Event], *, contains: Contains | None = None, subject: str = ""
+    events: Iterable[Event],
+    *,
+    contains: Contains | None = None,
+    subject: str = "",
+    corrected: Iterable[Event] = (),
+    notes: Mapping[Event, str] | None = None,
 ) -> Itinerary:
     """Order events in time and merge consecutive ones at the same place into stops.
 
     ``contains(outer, inner)`` says whether one place lies inside another, so that
-    "exiled to Siberia" followed by "Ust-Kut" makes one stop at Ust-Kut.
+    "exiled to Siberia" followed by "Ust-Kut" makes one stop at Ust-Kut. ``corrected``
+    events (changed or added by hand) and ``notes`` are carried into the rows.
     """
     ordered = _in_time_order(list(events))
     groups: list[list[Event]] = []
@@ -173,7 +198,7 @@ def build_itinerary(
         else:
             departure, inferred = max((event.when for event in group), key=lambda s: s.end), False
         stops.append(Stop(place, tuple(group), arrival, departure, inferred))
-    return Itinerary(ordered, stops, subject=subject)
+    return Itinerary(ordered, stops, subject=subject, corrected=corrected, notes=notes)
 
 
 _KIND_ORDER = {EventKind.BIRTH: 0, EventKind.DEATH: 2, EventKind.BURIAL: 3}
