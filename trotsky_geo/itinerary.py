@@ -190,8 +190,9 @@ def build_itinerary(
         place = _finest(group, contains)
         arrival = min((event.when for event in group), key=lambda span: span.start)
         explicit = [event.when for event in group if _states_an_end(event)]
-        if explicit:
-            departure, inferred = max(explicit, key=lambda span: span.end), False
+        if explicit:  # the stated end, or a later event of the same stay
+            latest = [event.when for event in group]
+            departure, inferred = max([*explicit, *latest], key=lambda span: span.end), False
         elif index + 1 < len(groups):
             nxt = min((event.when for event in groups[index + 1]), key=lambda span: span.start)
             departure, inferred = nxt, True

@@ -77,7 +77,7 @@ def find_toponyms(
     people = _surnames(doc, subject)
     curated = _curated(doc, gazetteer, nlp)
     countries = Counter(t.mention.place.country for t in curated)
-    large = _world(doc, gazetteer, people, Counter())
+    large = _world(doc, gazetteer, people, Counter(), ask=False)
     countries.update(t.mention.place.country for t in large)
     found = curated + _world(doc, gazetteer, people, countries)
     found.sort(key=lambda t: (t.span.start, -len(t.span)))
@@ -99,6 +99,7 @@ def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
     Elmira", "reached Havre"), or tells an arrest or a death. Only such sentences are worth
     the parser's time."""
     matcher = _matcher(gazetteer, nlp)
+    online = gazetteer.online is not None  # the geocoder may know what the lists do not
 
     def test(text: str) -> bool:
         tokens = nlp.make_doc(fold(text))
@@ -115,7 +116,7 @@ def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
                 ):
                     end += 1
                 names = (tokens[token.i : stop].text for stop in range(end, token.i, -1))
-                if any(gazetteer.world(name, alternates=True) for name in names):
+                if online or any(gazetteer.world(name, alternates=True) for name in names):
                     return True
         return False
 
@@ -146,10 +147,16 @@ def _matcher(gazetteer: Gazetteer, nlp: Language) -> PhraseMatcher:
 
 
 def _world(
-    doc: Doc, gazetteer: Gazetteer, people: set[str], countries: Counter[str]
+    doc: Doc,
+    gazetteer: Gazetteer,
+    people: set[str],
+    countries: Counter[str],
+    *,
+    ask: bool = True,
 ) -> list[Toponym]:
     """Proper-noun runs whose longest leading part the world list knows; a small town only
-    in a country the text's curated places are in."""
+    in a country the text's other places are in. With ``ask``, a run nothing offline knows,
+    in a place's position, is asked of the online geocoder if there is one."""
     found = []
     for run in _name_runs(doc):
         for size in range(len(run), 0, -1):
@@ -167,7 +174,7 @@ def _world(
             if size == 1 and (name in people or _numbered(span[0])):
                 break
             candidates = gazetteer.world(name, alternates=_strong(span), local=countries)
-            if not candidates and size == len(run) and _locative(span) in _LOCATING:
+            if not candidates and ask and size == len(run) and _askable(span):
                 hint = countries.most_common(1)[0][0] if countries else None
                 candidates = gazetteer.ask_online(name, country=hint)
             if not candidates:
@@ -243,6 +250,14 @@ def _locative(span: Span) -> str:
     while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
         root = root.head
     return root.head.lower_ if root.dep_ == "pobj" else ""
+
+
+def _askable(span: Span) -> bool:
+    """A name worth asking the online geocoder about: in a place's position, after a
+    preposition of place ("and in 1932 to Kulja"), and not read as a person or a people."""
+    if any(t.ent_type_ in {"PERSON", "NORP"} for t in span):
+        return False
+    return _located(span) or _locative(span) in _LOCATING | {"to", "from", "into"}
 
 
 def _located(span: Span) -> bool:
