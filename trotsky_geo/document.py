@@ -113,8 +113,7 @@ def parse_document(
         for (index, paragraph), split in zip(
             batch, splitter.pipe(nlp.tokenizer.pipe(p.text for _, p in batch)), strict=True
         ):
-            for sent in split.sents:
-                start, end = paragraph.start + sent.start_char, paragraph.start + sent.end_char
+            for start, end in _sentence_bounds(split, paragraph.start):
                 wanted = worth_parsing is None or worth_parsing(text[start:end])
                 pieces.append((index, start, end, wanted))
         if progress is not None:
@@ -149,6 +148,24 @@ def parse_document(
     return Document(
         text, title, tuple(sections), tuple(paragraphs), tuple(sentences), doc, tuple(bases)
     )
+
+
+def _sentence_bounds(split: Doc, base: int) -> list[tuple[int, int]]:
+    """Sentence offsets from the recogniser, never cut inside a word or before a lower-case
+    continuation ("Anti" | "-government unrest"): such a cut is mended by joining."""
+    bounds: list[tuple[int, int]] = []
+    for sent in split.sents:
+        start, end = base + sent.start_char, base + sent.end_char
+        first = sent[0]
+        if bounds and (
+            not split[first.i - 1].whitespace_
+            or first.text[:1].islower()
+            or first.is_punct and first.text not in "\"“‘('"
+        ):
+            bounds[-1] = (bounds[-1][0], end)
+        else:
+            bounds.append((start, end))
+    return bounds
 
 
 def _layout(text: str) -> tuple[str, list[Section], list[Paragraph], dict[int, str]]:

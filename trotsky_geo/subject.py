@@ -17,8 +17,9 @@ _BORN_AS = re.compile(
     r"\((?:born|née|né)\s+((?:[A-Z][\w'’\-]*\s*){1,5})[;,)]|^((?:[A-Z][\w'’\-]*\s+){1,4})"
     r"(?:was|is)\s+born\b"
 )
-#: A name written in capitals in the lead, as the dump renders the article's bold name.
-_CAPITALS = re.compile(r"\b[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]{2,})*\b")
+#: A name written in capitals before its brackets in the lead, as the dump renders the
+#: article's bold name: "KARL MARX (5 May 1818 – ...)", "commonly known as TITO (; , )".
+_CAPITALS = re.compile(r"\b[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]{2,})*\b(?=\s*\()")
 #: Words before a name that leave it the same person: "Young Douglass", "General Tito".
 TITLES = words(
     "young old little mr mrs ms miss dr doctor general marshal comrade president premier "

@@ -296,24 +296,47 @@ def _strong(span: Span) -> bool:
 
 
 def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> bool:
-    """The model's reading and the position agree enough that this is a place. A curated
-    name read as an organisation or a work stays a place (the small model often reads
-    "Nikolayev" so); as a person or a people it needs a place's position."""
+    """The model's reading and the position agree enough that this names a place.
+
+    A curated name stands unless the model reads it as a person or a people where the text
+    also names such a person ("Gorky" after "Maxim Gorky") and nothing places it. A name
+    only the world list knows needs the model's reading as a place, or a place's position
+    ("in Rivera" is a town; "a break with Rivera" is not).
+    """
     if any(subject.is_name(t) for t in span):
         return False
-    if span.root.dep_ in {"poss", "npadvmod"} or span.root.tag_ == "POS":
-        return False  # "Moscow's", an owner, not a stay
+    before = span.doc[span[0].i - 1] if span[0].i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and span[0].ent_type_ == "PERSON" and (
+        span[0].ent_iob_ == "I"
+    ):
+        return False  # the tail of a person's name: "Maxim Gorky"
+    after = span.doc[span[-1].i + 1] if span[-1].i + 1 < len(span.doc) else None
+    if after is not None and after.text == "-" and not span[-1].whitespace_:
+        return False  # a word made of the name: "London-based"
     labels = {t.ent_type_ for t in span if t.ent_type_}
-    if span[0].i > 0 and span.doc[span[0].i - 1].pos_ == "PROPN" and span[0].ent_iob_ == "I":
-        return False  # the tail of a longer name: "Maxim Gorky"
-    located = _located(span)
-    if len(span) == 1 and span.text in people and not located:
-        return False
-    if labels & _NOT_PLACES and not labels & {"GPE", "LOC", "FAC"}:
-        if curated and not labels & {"PERSON", "NORP"}:
+    if span[0].ent_iob_ == "I" and _inside_institution(span):
+        return False  # "University College London": the college, not the city
+    geo = bool(labels & {"GPE", "LOC", "FAC"})
+    located = _located(span) or span.root.dep_ == "conj"
+    if curated:
+        if labels & {"PERSON", "NORP"} and not geo:
+            return located or span.text not in people
+        return True
+    if span.root.pos_ == "ADJ" or (len(span) == 1 and span.text in people):
+        return located
+    if labels & _NOT_PLACES and not geo:
+        return located
+    return geo or located
+
+
+def _inside_institution(span: Span) -> bool:
+    """The span continues an entity whose earlier words name an institution."""
+    token = span[0]
+    while token.i > 0 and token.ent_iob_ == "I":
+        token = span.doc[token.i - 1]
+        if token.text in INSTITUTIONS:
             return True
-        return located or span.root.dep_ == "conj"
-    return span.root.pos_ != "ADJ" or located
+    return False
 
 
 def _surnames(doc: Doc, subject: Subject) -> set[str]:
