@@ -148,3 +148,5 @@ MONTHS = words(
     "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter monday "
     "tuesday wednesday thursday friday saturday sunday"
 )
+#: Nouns of a move, after which "to X" is its destination: "his final move was to X".
+MOVES = words("move journey trip way return voyage flight visit arrival route passage transfer")

@@ -330,8 +330,11 @@ def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> 
 
 
 def _inside_institution(span: Span) -> bool:
-    """The span continues an entity whose earlier words name an institution."""
+    """The span continues an entity whose earlier words name an institution, as a word of
+    its name ("University College London"), not as its place ("University of Zurich")."""
     token = span[0]
+    if token.i > 0 and span.doc[token.i - 1].lower_ == "of":
+        return False
     while token.i > 0 and token.ent_iob_ == "I":
         token = span.doc[token.i - 1]
         if token.text in INSTITUTIONS:

@@ -29,12 +29,13 @@ _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 _BODY = frozenset({"body", "remains", "ashes", "coffin", "corpse", "ash"})
 #: Prepositions by which a known place locates an unknown one ("Gilmore Place in Edinburgh").
 _QUALIFYING = frozenset({"in", "near", "at", "outside"})
+#: Verbs that give a place its name: "a house called X", "a village known as X".
+_NAMING = frozenset({"call", "name", "know", "dub"})
 #: Prepositions that join two places as ends or stages of one journey.
 _JOURNEY = frozenset({"from", "to", "via", "through"})
 #: Prepositions that only introduce examples: the place keeps the preposition before them.
 _TRANSPARENT = frozenset({"including", "like", "especially"})
 _UNREAL_MARKS = frozenset({"if", "unless", "whether"})
-_OWNED_KINDS = frozenset({EventKind.CONFERENCE, EventKind.EDUCATION, EventKind.RESIDENCE})
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,13 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             if head.pos_ in _VERBS:  # "Back in Moscow, Trotsky argued"
                 return Attachment(head, preposition, tuple(nouns), own)
             return None
+        if dep in {"oprd", "attr", "dobj"} and head.lemma_.lower() in _NAMING and (
+            head.dep_ == "acl" and head.head.pos_ in _NOUNS
+        ):
+            node = head.head  # "into a house called the Yanaros mansion": the house
+            if _stay_noun(node):
+                nouns.append(node)
+            continue
         if dep in {"dobj", "attr", "oprd", "nsubjpass"} and head.pos_ in _VERBS:
             if dep == "nsubjpass" and not nouns:
                 return None
@@ -194,8 +202,10 @@ def possessor(nouns: tuple[Token, ...]) -> Token | None:
     """Whose arrival, arrest or exile a noun on the path names: "his", "Marx's", "of Marx"
     (not whose house or convention: the owner of a place is not who went there)."""
     for noun in nouns:
-        if NOUN_KIND_OF.get(noun.lemma_.lower()) in _OWNED_KINDS | {None}:
-            continue
+        lemma = noun.lemma_.lower()
+        kind = NOUN_KIND_OF.get(lemma)
+        if kind is None or lemma in PLACE_NOUNS or kind is EventKind.CONFERENCE:
+            continue  # "Webb's house", "the Society's convention": owned, not undergone
         for child in noun.children:
             if child.dep_ == "poss":
                 return child

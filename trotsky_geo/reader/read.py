@@ -20,6 +20,7 @@ from trotsky_geo.lexicon import (
     LEAVING,
     LIGHT_VERBS,
     MOTION,
+    MOVES,
     NOT_PRESENCE,
     NOUN_KIND_OF,
     SENDING,
@@ -90,6 +91,7 @@ class _Narrative:
     birth: DateSpan | None = None
     last: Event | None = None
     home: Event | None = None  # the last stay: where an unplaced arrest or death happened
+    named: Toponym | None = None  # the last place the text named: what "there" points at
     about_subject: bool = True  # "he" in the next sentence is the subject
     other: str = ""  # the other person the last sentences were about
     streak: int = 0
@@ -265,15 +267,37 @@ class _SentenceReader:
         kept = [
             e
             for e, verb in events
-            if not any(v == verb and contains(e.place, f.place) for f, v in events)
+            if e.place.type.value not in {"region", "country"}
+            or not any(v == verb and contains(e.place, f.place) for f, v in events)
         ]
         placed = {e.place_start for e in kept}
         spare = [t for t in toponyms if t.mention.start not in placed]
-        return kept + self._placeless(used_verbs, spare)
+        found = kept + self._there(used_verbs, toponyms) + self._placeless(used_verbs, spare)
+        if toponyms:
+            self.state.named = toponyms[-1]
+        return found
+
+    def _there(self, used: set[int], toponyms: list[Toponym]) -> list[Event]:
+        """ "... moved the paper to London, and he lived there": the place last named."""
+        made = []
+        for token in self.span:
+            if token.lower_ != "there" or token.dep_ != "advmod" or token.head.i in used:
+                continue
+            before = [t for t in toponyms if t.span.start < token.i]
+            named = before[-1] if before else self.state.named
+            if named is None:
+                continue
+            event = self._event(named, Attachment(token.head, "in", ()))
+            if event is not None:
+                made.append(replace(event, place_inferred=True, confidence=event.confidence - 0.1))
+        return made
 
     def _event(self, toponym: Toponym, reading: Attachment) -> Event | None:
         verb, preposition = reading.verb, reading.preposition
         lemma = verb.lemma_.lower()
+        told = _told_by_subject_noun(verb)
+        if told is not None:  # "His final move was to a residence on Avenida Viena"
+            reading = Attachment(verb, preposition, (*reading.nouns, told), reading.own)
         owner = possessor(reading.nouns)
         if owner is not None:
             who = self._refers(owner)
@@ -330,7 +354,12 @@ class _SentenceReader:
             (NOUN_KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in NOUN_KIND_OF),
             None,
         )
-        if preposition in _TO and lemma not in MOTION and verb_kind is None:
+        if (
+            preposition in _TO
+            and lemma not in MOTION
+            and verb_kind is None
+            and not any(n.lemma_.lower() in MOVES for n in nouns)
+        ):
             return None, 0.0  # "submitted his thesis to the University of Jena"
         if preposition not in _AT | _TO | _FROM | _VIA | {""}:
             if not (own in _AT and noun_kind is not None):
@@ -375,8 +404,8 @@ class _SentenceReader:
                 rank = 1
             elif gov is not None and gov in above:
                 rank = 2 + above.index(gov)
-            elif own_only and gov is not None:
-                continue
+            elif gov is not None and (own_only or tokens[0] > toponym.span.start):
+                continue  # another clause's date, told after the place: "and in 1995 ..."
             else:
                 rank = 20
             distance = abs(tokens[0] - toponym.span.start)
@@ -402,6 +431,8 @@ class _SentenceReader:
                 break
             node = node.head
             if node.pos_ in {"PROPN", "NOUN"}:
+                if node.dep_ == "pobj" and node.head.lower_ in _TEMPORAL | {"during", "in"}:
+                    break  # "During the 1905 revolution she travelled": the verb's time
                 noun = node.i  # "Paris (1843–1845)", or "his friend for the next 20 years"
                 break
         return [t.i for t in span], verb.i if verb is not None else None, noun
@@ -431,6 +462,8 @@ class _SentenceReader:
                 if token.dep_ == "pobj" and token.head.lower_ in _TEMPORAL:
                     continue  # "three years before his death": a time, not the death
                 owner = possessor((token,))
+                if owner is None and token.dep_ == "dobj":
+                    owner = clause_subject(token.head)  # "Trotsky survived a raid"
                 if owner is None or not self._refers(owner):
                     continue
             else:
@@ -513,6 +546,16 @@ class _SentenceReader:
         state.other = agent.text
         if state.streak >= 2:
             state.about_subject = False
+
+
+def _told_by_subject_noun(verb: Token) -> Token | None:
+    """The event noun a copula's subject names, as "move" in "His final move was to X"."""
+    if verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in NOUN_KIND_OF:
+        return subject
+    return None
 
 
 def _sends_other(verb: Token, subject: Subject) -> bool:
