@@ -62,7 +62,7 @@ def places(events) -> list[str]:
             "=== Norway ===",
             [("Oslo Community Hospital", EventKind.HOSPITAL, "1935-09-19")],
         ),
-        pytest.param(
+        (
             "He left New York aboard SS Kristianiafjord on 27 March 1917, but his ship was "
             "intercepted by the Royal Navy at Halifax, Nova Scotia.",
             "=== World War I (1914–1917) ===",
@@ -70,9 +70,6 @@ def places(events) -> list[str]:
                 ("New York", EventKind.TRAVEL, "1917-03-27"),
                 ("Halifax", EventKind.ARREST, "1917-03-27"),
             ],
-            marks=pytest.mark.xfail(
-                strict=True, reason="his ship, not he, is intercepted: the reader misses it"
-            ),
         ),
     ],
 )

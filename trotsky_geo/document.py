@@ -160,7 +160,7 @@ def _sentence_bounds(split: Doc, base: int) -> list[tuple[int, int]]:
         if bounds and (
             not split[first.i - 1].whitespace_
             or first.text[:1].islower()
-            or first.is_punct and first.text not in "\"“‘('"
+            or (first.is_punct and first.text not in "\"“‘('")
         ):
             bounds[-1] = (bounds[-1][0], end)
         else:

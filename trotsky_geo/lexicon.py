@@ -21,7 +21,7 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
     EventKind.RESIDENCE: words(
         "live settle stay reside residence move relocate spend work hide home remain base "
         "emigrate house apartment flat villa estate farm life years time period job post "
-        "employ teach serve lodge rent resettle position appointment engagement"
+        "employ teach serve lodge rent resettle position appointment engagement guest"
     ),
     EventKind.TRAVEL: words(
         "arrive arrival reach return go travel leave sail visit come journey enter tour trip "

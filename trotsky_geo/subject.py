@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from trotsky_geo.document import Document
-from trotsky_geo.lexicon import words
+from trotsky_geo.lexicon import VEHICLES, words
 
 #: Infobox keys that give another form of the subject's name.
 _NAME_KEYS = frozenset({"birthname", "birth name", "birth_name", "native name", "name"})
@@ -119,6 +119,9 @@ class Subject:
             return not self.names_other(token)
         if lower in _GROUP:
             return chain
+        if lower in VEHICLES:  # "his ship was intercepted": he was aboard
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            return None if owner is None else self.refers(owner, chain=chain)
         if lower in _FAMILY:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             return chain if owner is None else self.refers(owner, chain=chain)

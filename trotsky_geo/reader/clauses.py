@@ -62,6 +62,9 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
         if head.i == node.i:
             return None
         if dep == "pobj" or (dep == "pcomp" and node.pos_ in _NOUNS):
+            if head.dep_ == "agent":
+                node = head  # "intercepted by the Royal Navy at Halifax": at, not by
+                continue
             if head.lower_ == "of" and head.head.lower_ == "out":
                 preposition, node = "from", head.head  # "slipped out of Paris"
                 continue
@@ -209,7 +212,7 @@ def possessor(nouns: tuple[Token, ...]) -> Token | None:
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ == "of" and kind is not EventKind.RESIDENCE:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 

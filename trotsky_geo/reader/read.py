@@ -272,7 +272,8 @@ class _SentenceReader:
         ]
         placed = {e.place_start for e in kept}
         spare = [t for t in toponyms if t.mention.start not in placed]
-        found = kept + self._there(used_verbs, toponyms) + self._placeless(used_verbs, spare)
+        verbs = {verb: e for e, verb in events if e in kept}
+        found = kept + self._there(used_verbs, toponyms) + self._placeless(verbs, spare)
         if toponyms:
             self.state.named = toponyms[-1]
         return found
@@ -404,6 +405,8 @@ class _SentenceReader:
                 rank = 1
             elif gov is not None and gov in above:
                 rank = 2 + above.index(gov)
+            elif gov is not None and not own_only and self._continues(verb, gov):
+                rank = 15  # "became guests at Norderhov, living there from 18 June 1935 ..."
             elif gov is not None and (own_only or tokens[0] > toponym.span.start):
                 continue  # another clause's date, told after the place: "and in 1995 ..."
             else:
@@ -415,6 +418,20 @@ class _SentenceReader:
             return self.state.anchor or UNDATED, True
         best = min(scored, key=lambda s: s[:4])
         return best[4].span, False
+
+    def _continues(self, verb: Token, index: int) -> bool:
+        """The token at ``index`` heads a participle clause under ``verb`` that goes on with
+        the same subject ("..., living at Knudsen's house from ...")."""
+        node = self.span.doc[index]
+        if node.dep_ not in {"acl", "advcl"} or any(c.dep_ == "nsubj" for c in node.children):
+            return False
+        for _ in range(6):
+            node = node.head
+            if node.i == verb.i:
+                return True
+            if node.dep_ in {"conj", "relcl"} or node.head.i == node.i:
+                return False
+        return False
 
     def _date_tokens(self, mention: DateMention) -> tuple[list[int], int | None, int | None]:
         """A date's token indices, the verb it hangs from, and the place noun it qualifies."""
@@ -437,15 +454,17 @@ class _SentenceReader:
                 break
         return [t.i for t in span], verb.i if verb is not None else None, noun
 
-    def _placeless(self, used: set[int], spare: list[Toponym]) -> list[Event]:
+    def _placeless(self, placed: dict[int, Event], spare: list[Toponym]) -> list[Event]:
         """Arrests, deaths and attacks the sentence states without a place of their own: at
-        the town the sentence names ("After the uprising in Petrograd, he was arrested"),
-        else where the subject last lived (a journey's end is not a home)."""
+        the place of the verb they are joined to ("arrested and detained at Amherst"), at the
+        town the sentence names ("After the uprising in Petrograd, he was arrested"), else
+        where the subject last lived (a journey's end is not a home)."""
+        used = set(placed)
         towns = [
             t for t in spare if t.mention.place.type.value not in {"country", "region"}
         ]
         last = self.state.home
-        if not towns and last is None:
+        if not towns and last is None and not placed:
             return []
         made: list[Event] = []
         for token in self.span:
@@ -470,7 +489,10 @@ class _SentenceReader:
                 continue
             when, inferred = self._placeless_when(token)
             before = [t for t in towns if t.span.start < token.i]
-            if before or towns:
+            joined = [placed[t.i] for t in (*token.children, token.head) if t.i in placed]
+            if joined and (token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)):
+                place, place_text = joined[0].place, joined[0].place_text
+            elif before or towns:
                 town = (before or towns)[-1 if before else 0]
                 place, place_text = town.mention.place, town.mention.text
             elif last is not None and when.start.year - last.when.end.year <= _HOME_YEARS:
