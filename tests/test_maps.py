@@ -45,11 +45,20 @@ from trotsky_geo.maps import (
 def layer_data(rendered: str, call: str) -> list[dict]:
     """The GeoJSON features handed to ``L.timeline(`` or ``L.geoJSON(`` in a rendered page."""
     features: list[dict] = []
-    for match in re.finditer(re.escape(call), rendered):
-        start = rendered.index("{", match.end())
-        data, _ = json.JSONDecoder().raw_decode(rendered, start)
+    for match in re.finditer(re.escape(call) + r"(?=\{)", rendered):
+        data, _ = json.JSONDecoder().raw_decode(rendered, match.end())
         features += data["features"]
     return features
+
+
+def popups_of(rendered: str) -> dict[str, str]:
+    """Every stop's popup HTML in a rendered page, by stop index."""
+    popups: dict[str, str] = {}
+    for match in re.finditer(r"\(function \(popups\)", rendered):
+        start = rendered.index("})(", match.end()) + 3
+        data, _ = json.JSONDecoder().raw_decode(rendered, start)
+        popups.update(data)
+    return popups
 
 
 def stops_of(features: list[dict], state: str | None = None) -> list[dict]:
@@ -98,12 +107,12 @@ def test_legend_lists_the_kinds_shown_and_says_the_export_needs_internet(static)
     assert EXPORT_NOTE in static
     assert "needs internet" in EXPORT_NOTE
     for kind in ("birth", "exile", "death", "hospital"):
-        assert f'"label": "{kind}"' in static
-    assert '"label": "burial"' not in static
+        assert f'"label":"{kind}"' in static
+    assert '"label":"burial"' not in static
 
 
 def test_every_evidence_sentence_is_in_the_popups_escaped(static, sample_itinerary):
-    popups = "".join(p["popup"] for p in stops_of(layer_data(static, "L.geoJSON(")))
+    popups = "".join(popups_of(static).values())
     for recorded in sample_itinerary.events:
         assert str(escape(recorded.evidence.sentence)) in popups
         assert str(escape(recorded.evidence.section)) in popups
@@ -139,7 +148,7 @@ def test_markup_in_the_text_never_reaches_the_page_as_markup(tmp_path):
     assert "</script><script>" not in saved
     assert "<img src=x" not in saved
     assert "<i>Childhood" not in saved
-    popups = "".join(p["popup"] for p in stops_of(layer_data(saved, "L.timeline(")))
+    popups = "".join(popups_of(saved).values())
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in popups
     assert "&lt;img src=x onerror=alert(2)&gt;" in popups
 
