@@ -35,9 +35,11 @@ def itinerary_for(text: str) -> Itinerary:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def map_html(text: str, end_year: int, kinds: tuple[str, ...]) -> str:
-    """The standalone animated map up to ``end_year`` as one HTML document."""
-    journey = build_map(itinerary_for(text), end_year=end_year, kinds=kinds, animate=True)
+def map_html(text: str, end_year: int, kinds: tuple[str, ...], offline: bool = False) -> str:
+    """The standalone animated map up to ``end_year`` as one HTML document, online or offline."""
+    journey = build_map(
+        itinerary_for(text), end_year=end_year, kinds=kinds, animate=True, offline=offline
+    )
     return journey.get_root().render()
 
 
@@ -226,15 +228,7 @@ def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]
     shown = ", kinds shown only" if filtered else ""
     html_col, csv_col, geojson_col = st.columns(3)
     with html_col:
-        st.download_button(
-            f"Map up to {year}{shown} as HTML (one file; loads map tiles and scripts "
-            "from the internet)",
-            data=lambda: map_html(text, year, kinds),
-            file_name=f"{stem}-map-to-{year}.html",
-            mime="text/html",
-            key="download_html",
-            on_click="ignore",
-        )
+        map_download(text, stem, year, kinds, shown)
     with csv_col:
         st.download_button(
             "All events as CSV (every year and kind)",
@@ -253,6 +247,29 @@ def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]
             key="download_geojson",
             on_click="ignore",
         )
+
+
+EXPORT_MODES = {
+    "offline": "works with no internet: Leaflet and country outlines inside, no street tiles",
+    "online": "one file; loads map tiles and scripts from the internet",
+}
+
+
+def map_download(text: str, stem: str, year: int, kinds: tuple[str, ...], shown: str) -> None:
+    """The map as one HTML file, offline (everything inside) or online (tiles and scripts)."""
+    mode = st.radio(
+        "Map file", list(EXPORT_MODES), key="export_mode", horizontal=True,
+        label_visibility="collapsed", on_change=_hold,
+    )
+    offline = mode == "offline"
+    st.download_button(
+        f"Map up to {year}{shown} as HTML ({EXPORT_MODES[mode]})",
+        data=lambda: map_html(text, year, kinds, offline),
+        file_name=f"{stem}-map-to-{year}{'-offline' if offline else ''}.html",
+        mime="text/html",
+        key="download_html",
+        on_click="ignore",
+    )
 
 
 def main() -> None:

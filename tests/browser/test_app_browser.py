@@ -173,9 +173,33 @@ def test_play_moves_through_the_years_and_stop_holds(browser_page, app_url):
     assert browser_page.aborted == []
 
 
+def test_with_tiles_refused_the_app_still_shows_the_countries_and_areas(browser_page, app_url):
+    refused: list[str] = []
+
+    def refuse(route) -> None:
+        refused.append(route.request.url)
+        route.abort()
+
+    browser_page.page.route(re.compile(r"/\d+/\d+/\d+(@2x)?\.png"), refuse)
+    page, frame = _open(browser_page, app_url)
+    _wait_for_caption(page, r"^1940 — ")
+    assert frame.locator("path.tg-basemap-country").count() > 150
+    assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
+    areas = frame.locator("path.tg-area")
+    assert areas.count() >= 4, "Finland, Switzerland, Spain, Italy, the Balkans, the Urals"
+    assert frame.locator(".leaflet-marker-icon.tg-area").count() == 0, "an area is not a pin"
+    page.wait_for_timeout(500)
+    assert refused, "the map asked for tiles and was refused"
+    frame.locator("body").evaluate("() => window.scrollTo(0, 0)")
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    _shot(page, "app-no-tiles.png")
+    script_errors = [e for e in browser_page.errors if "Failed to load resource" not in e]
+    assert script_errors == [], "a refused tile is the only thing that may fail"
+
+
 def test_the_downloaded_map_opens_and_animates(browser_page, app_url, tmp_path):
     page, _ = _open(browser_page, app_url)
-    button = page.get_by_role("button", name=re.compile("loads map tiles and scripts"))
+    button = page.get_by_role("button", name=re.compile("works with no internet"))
     with page.expect_download(timeout=60_000) as download:
         button.click()
     target = tmp_path / download.value.suggested_filename
