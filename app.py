@@ -13,6 +13,7 @@ from trotsky_geo.errors import InputError
 from trotsky_geo.events import Event, EventKind
 from trotsky_geo.itinerary import Itinerary
 from trotsky_geo.maps import base_map, build_map, journey_layer, recorded_in, year_caption
+from trotsky_geo.maps.stays import SELECTION, stays_chart
 
 SOURCE_URL = "https://en.wikipedia.org/wiki/Leon_Trotsky"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -212,6 +213,7 @@ def journey_view(text: str) -> None:
         use_container_width=True,
     )
     st.markdown(f"**{year_caption(itinerary, year)}**")
+    stays_view(itinerary, year, kinds)
     table = timeline_table(itinerary, year, kinds)
     st.dataframe(_highlight_current(table), hide_index=True, width="stretch")
     downloads(text, itinerary, year, tuple(kinds))
@@ -219,6 +221,27 @@ def journey_view(text: str) -> None:
     if playing and year >= last:
         st.session_state.playing = False
         st.rerun(scope="app")
+
+
+def stays_view(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> None:
+    """The stays chart under the map: a bar per stop; a click on one moves the slider there."""
+    if itinerary.years[0] == itinerary.years[1]:
+        return
+    st.altair_chart(
+        stays_chart(itinerary, year=year, kinds=kinds),
+        key="stays",
+        on_select=_stay_clicked,
+        selection_mode=SELECTION,
+        width="stretch",
+    )
+
+
+def _stay_clicked() -> None:
+    """Move the year slider to the arrival year of the clicked stay."""
+    picked = st.session_state.stays.selection.get(SELECTION) or []
+    if picked:
+        st.session_state.year = int(picked[0]["year"])
+        st.session_state.hold = True
 
 
 def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]) -> None:

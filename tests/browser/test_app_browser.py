@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from trotsky_geo import bundled_text
+from trotsky_geo import bundled_text, extract
 
 pytestmark = pytest.mark.browser
 
@@ -209,5 +209,28 @@ def test_the_downloaded_map_opens_and_animates(browser_page, app_url, tmp_path):
     page.locator(".tg-stop").first.wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
     _shot(page, "app-downloaded-map.png")
+    assert browser_page.errors == []
+    assert browser_page.aborted == []
+
+
+def test_the_stays_chart_is_drawn_and_a_click_on_a_bar_moves_the_year(browser_page, app_url):
+    page, _ = _open(browser_page, app_url)
+    _wait_for_caption(page, r"^1940 — ")
+    chart = page.locator("[data-testid=stVegaLiteChart]").first
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator("path[aria-roledescription=bar]")
+    bars.first.wait_for(timeout=30_000)
+    itinerary = extract(bundled_text())
+    assert bars.count() >= len(itinerary.stops), "a bar per stop, two when its end is inferred"
+    prinkipo = next(i for i, s in enumerate(itinerary.stops) if "Prinkipo" in s.names_written)
+    bar = chart.locator(f'path[aria-roledescription=bar][aria-label*="stop: {prinkipo};"]').first
+    assert "where: Büyükada" in bar.get_attribute("aria-label")
+    _shot(page, "app-stays-chart.png")
+    bar.click()
+    year = itinerary.stops[prinkipo].arrival.start.year
+    _wait_for_caption(page, rf"^{year} — ")
+    assert page.locator("[data-testid=stSliderThumbValue]").first.inner_text() == str(year)
+    chart.scroll_into_view_if_needed()
+    _shot(page, "app-stays-clicked.png")
     assert browser_page.errors == []
     assert browser_page.aborted == []
