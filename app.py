@@ -142,6 +142,16 @@ def _back_to_bundled() -> None:
     st.session_state.input_error = None
 
 
+def kind_filter(itinerary: Itinerary) -> None:
+    """The kinds of event shown, as one line ("Kinds shown: all 12") that opens the choice."""
+    present = kinds_present(itinerary)
+    chosen = st.session_state.get("kinds", present)
+    total = len(present)
+    count = f"all {total}" if len(chosen) == total else f"{len(chosen)} of {total}"
+    with st.popover(f"Kinds shown: {count}", width="stretch"):
+        st.multiselect("Kinds of event shown", present, key="kinds", on_change=_hold)
+
+
 def header(itinerary: Itinerary, *, bundled: bool) -> None:
     """Title, what the app does, and where the text comes from."""
     subject = "Leon Trotsky" if bundled else itinerary.subject
@@ -305,9 +315,7 @@ def main() -> None:
     text = st.session_state.text
     itinerary = itinerary_for(text)
     with filters:
-        st.multiselect(
-            "Kinds of event shown", kinds_present(itinerary), key="kinds", on_change=_hold
-        )
+        kind_filter(itinerary)
     header(itinerary, bundled=text == bundled())
     run_every = PLAY_STEP_SECONDS if st.session_state.get("playing") else None
     st.fragment(journey_view, run_every=run_every)(text)

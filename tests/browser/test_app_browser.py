@@ -143,12 +143,17 @@ def test_the_kind_filter_takes_markers_off_the_map(browser_page, app_url):
     exile = frame.locator(".tg-kind-exile")
     exile.first.wait_for(timeout=30_000)
     before = frame.locator(".tg-stop").count()
+    kinds = page.get_by_role("button", name=re.compile(r"^Kinds shown: all \d+"))
+    assert kinds.bounding_box()["height"] < 60, "the kind filter is one line"
+    kinds.click()
     page.get_by_role("button", name="Remove exile").click()
     deadline = time.monotonic() + 30
     while exile.count() and time.monotonic() < deadline:
         page.wait_for_timeout(200)
     assert exile.count() == 0
     assert frame.locator(".tg-stop").count() < before
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name=re.compile(r"^Kinds shown: \d+ of \d+")).wait_for()
     _shot(page, "app-without-exile.png")
     assert browser_page.errors == []
     assert browser_page.aborted == []
