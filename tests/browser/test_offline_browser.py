@@ -68,9 +68,18 @@ def test_the_offline_export_works_with_every_request_refused(unplugged_page, art
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "offline_export_end.png"))
 
-    page.locator(f"{STOP}.tg-kind-birth").first.dispatch_event("click")
+    for index in range(areas):
+        box = page.locator(AREA).nth(index).bounding_box()
+        assert box and box["width"] > 10 and box["height"] > 10, "an area is drawn, not empty"
+    page.locator(AREA).first.dispatch_event("click")
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
+    assert popup.inner_text().startswith("somewhere in ")
+    page.screenshot(path=str(SCREENSHOTS / "offline_export_area_popup.png"))
+    page.locator(f"{STOP}.tg-kind-birth").first.dispatch_event("click")
+    page.wait_for_function(
+        "() => document.querySelector('.leaflet-popup-content').textContent.includes('born')"
+    )
     assert "was born on 7 November 1879" in popup.inner_text()
     page.screenshot(path=str(SCREENSHOTS / "offline_export_popup.png"))
     assert unplugged_page.errors == []

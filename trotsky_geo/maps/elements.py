@@ -127,8 +127,11 @@ _ON_EACH_FEATURE = """function (popups) { return function (feature, layer) {
     }
 }; }"""
 
-_STYLE = """function (feature) {
+_STYLE = """function (feature) {  // legs only: an area keeps the style it was drawn with
     var p = feature.properties;
+    if (p.role !== "leg") {
+        return {};
+    }
     return {color: p.colour, weight: p.weight, opacity: p.opacity, dashArray: p.dash};
 }"""
 
