@@ -13,7 +13,6 @@ from trotsky_geo.errors import InputError
 from trotsky_geo.events import Event, EventKind
 from trotsky_geo.itinerary import Itinerary
 from trotsky_geo.maps import base_map, build_map, journey_layer, recorded_in, year_caption
-from trotsky_geo.maps.stays import SELECTION, stays_chart
 
 SOURCE_URL = "https://en.wikipedia.org/wiki/Leon_Trotsky"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -234,7 +233,12 @@ def journey_view(text: str) -> None:
 
 
 def stays_view(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> None:
-    """The stays chart under the map: a bar per stop; a click on one moves the slider there."""
+    """The stays chart under the map: a bar per stop; a click on one moves the slider there.
+
+    Altair is imported here, after the map is sent, so that the first map does not wait for it.
+    """
+    from trotsky_geo.maps.stays import SELECTION, stays_chart
+
     if itinerary.years[0] == itinerary.years[1]:
         return
     st.altair_chart(
@@ -248,6 +252,8 @@ def stays_view(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> None:
 
 def _stay_clicked() -> None:
     """Move the year slider to the arrival year of the clicked stay."""
+    from trotsky_geo.maps.stays import SELECTION
+
     picked = st.session_state.stays.selection.get(SELECTION) or []
     if picked:
         st.session_state.year = int(picked[0]["year"])

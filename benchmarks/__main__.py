@@ -1,9 +1,10 @@
 """``python -m benchmarks``: print every benchmark's figures."""
 
-from benchmarks import bench_app, bench_extract
+from benchmarks import bench_app, bench_browser, bench_extract
 
 for line in bench_extract.report():
     print(line)
 for line in bench_extract.other_biographies_report():
     print(line)
 print(bench_app.measure().report())
+print(bench_browser.measure().report())
