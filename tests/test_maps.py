@@ -327,3 +327,24 @@ def test_a_death_shows_on_the_marker_even_when_the_stay_began_with_travel(sample
     assert stop.kind is EventKind.TRAVEL
     assert marker_kind(stop) is EventKind.DEATH
     assert marker_kind(stop, frozenset({EventKind.TRAVEL})) is EventKind.TRAVEL
+
+
+def test_the_export_has_the_stays_strip_under_the_map(animated, sample_itinerary):
+    strip = animated[animated.index('<svg class="tg-stays"') : animated.index("</svg>")]
+    starts = re.findall(r'class="tg-stay" data-start="([\d-]+)"', strip)
+    arrivals = [stop.arrival.start.isoformat() for stop in sample_itinerary.stops]
+    assert [start for start in starts if start in arrivals] == arrivals
+    assert "Büyükada" in strip and "tg-stays-now" in strip
+
+
+def test_the_strip_escapes_the_text(tmp_path):
+    text = "He was born in Yanovka. He studied in Odessa."
+    hostile = build_itinerary([
+        event(EventKind.BIRTH, YANOVKA, "<b>Yanovka</b>", day(1879, 11, 7),
+              "He was born in Yanovka.", "Childhood", text=text),
+        event(EventKind.EDUCATION, ODESSA, "Odessa", year(1887), "He studied in Odessa.",
+              "Childhood", text=text),
+    ])
+    saved = save_html(build_map(hostile), tmp_path / "hostile.html").read_text()
+    assert "<title>&lt;b&gt;Yanovka&lt;/b&gt;: birth" in saved
+    assert "<b>Yanovka</b>" not in saved

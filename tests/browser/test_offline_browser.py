@@ -82,6 +82,13 @@ def test_the_offline_export_works_with_every_request_refused(unplugged_page, art
     )
     assert "was born on 7 November 1879" in popup.inner_text()
     page.screenshot(path=str(SCREENSHOTS / "offline_export_popup.png"))
+    strip = page.locator("svg.tg-stays")
+    assert strip.is_visible(), "the stays strip is under the map"
+    map_box = page.locator(".leaflet-container").bounding_box()
+    assert strip.bounding_box()["y"] >= map_box["y"] + map_box["height"] - 2, "not over the map"
+    page.locator("svg.tg-stays rect.tg-stay").first.click()
+    assert shown_year(page) == 1879, "a click on the first stay moves the map there"
+    page.screenshot(path=str(SCREENSHOTS / "offline_export_strip.png"))
     assert unplugged_page.errors == []
     assert unplugged_page.aborted == []
     assert unplugged_page.dialogs == []

@@ -13,13 +13,11 @@ from trotsky_geo.maps.journey import (
     base_map,
     build_map,
     journey_layer,
-    marker_kind,
     popup_html,
     recorded_in,
-    stay_end,
-    stay_label,
     year_caption,
 )
+from trotsky_geo.maps.stops import marker_kind, stay_end, stay_label
 from trotsky_geo.maps.styles import KIND_STYLES, LEG_COLOUR, KindStyle
 
 __all__ = [

@@ -32,7 +32,14 @@ LEGEND_OPEN_FROM_PX = 600  # a map shorter than this starts with the legend clos
 # The in-map date large enough to read from the back of a classroom; long evidence scrolls.
 _CSS = """
 .leaflet-timeline-control .time-text {font:bold 22px/1.2 sans-serif;color:#263238;}
-.leaflet-popup-content .tg-popup {overflow-wrap:anywhere;}
+.leaflet-popup-content .tg-popup {overflow-wrap:anywhere;max-width:340px;font-size:13px;
+  line-height:1.35;}
+.tg-popup .tg-names {font-weight:bold;font-size:14px;}
+.tg-popup .tg-today {color:#555;}
+.tg-popup .tg-kindline {margin:4px 0;}
+.tg-popup .tg-event {border-top:1px solid #ddd;padding-top:4px;}
+.tg-popup .tg-evidence {margin:3px 0 3px 6px;padding-left:6px;border-left:3px solid #ccc;}
+.tg-popup .tg-section {color:#777;font-size:11px;}
 .tg-legend summary {white-space:nowrap;}
 """
 

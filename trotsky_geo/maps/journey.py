@@ -25,6 +25,8 @@ from trotsky_geo.maps.basemap import Basemap
 from trotsky_geo.maps.elements import JourneyLayer, Legend, YearSlider
 from trotsky_geo.maps.export import EXPORT_NOTE, OFFLINE_NOTE, JourneyMap
 from trotsky_geo.maps.geometry import distance_km, great_circle, mercator_y
+from trotsky_geo.maps.stops import marker_kind, stay_end, stay_label
+from trotsky_geo.maps.strip import StaysStrip
 from trotsky_geo.maps.styles import KIND_STYLES, LEG_COLOUR
 
 TILES = "OpenStreetMap"
@@ -41,21 +43,17 @@ Feature = dict[str, Any]  # one GeoJSON feature, as json.dumps takes it
 _SIZES = MappingProxyType({"stop": 24, "current": 32, "visited": 14})
 _Z = MappingProxyType({"stop": 200, "current": 1000, "visited": 0})
 
-_LANDMARKS = (EventKind.DEATH, EventKind.BURIAL, EventKind.BIRTH)
-
+# The popup's look is in the page's style rules (elements._CSS): each popup carries only text.
 _POPUP = jinja2.Environment(autoescape=True).from_string(
-    """<div class="tg-popup" style="max-width:340px;font-size:13px;line-height:1.35">
-<div style="font-weight:bold;font-size:14px">{{ names }}</div>
-<div style="color:#555">today: {{ today }}</div>
-<div style="margin:4px 0"><span style="color:{{ colour }};font-weight:bold">{{ kind }}</span>
- · {{ stay }}</div>
-{% for event in events %}<div class="tg-event" style="border-top:1px solid #ddd;padding-top:4px">
+    """<div class="tg-popup"><div class="tg-names">{{ names }}</div>
+<div class="tg-today">today: {{ today }}</div>
+<div class="tg-kindline"><b style="color:{{ colour }}">{{ kind }}</b> · {{ stay }}</div>
+{% for event in events %}<div class="tg-event">
 <div><b>{{ event.kind }}</b>, {{ event.date }}{% if event.inferred %}
  <i>(inferred from context)</i>{% endif %}{% if event.place_inferred %}
  <i>(place inferred from context)</i>{% endif %}</div>
-<blockquote class="tg-evidence" style="margin:3px 0 3px 6px;padding-left:6px;\
-border-left:3px solid #ccc">{{ event.sentence }}</blockquote>
-<div class="tg-section" style="color:#777;font-size:11px">§ {{ event.section }}</div>
+<blockquote class="tg-evidence">{{ event.sentence }}</blockquote>
+<div class="tg-section">§ {{ event.section }}</div>
 </div>{% endfor %}</div>"""
 )
 
@@ -106,13 +104,14 @@ def build_map(
     timeline = JourneyLayer(_collection(features), popups, timeline=True).add_to(fmap)
     first = min(stop.arrival.start for stop in stops)
     months = (last.year - first.year) * 12 + last.month - first.month + 1
-    YearSlider(
+    slider = YearSlider(
         auto_play=True,
         enable_keyboard_controls=True,
         show_ticks=False,
         steps=max(months, 12),
         playback_duration=max(20_000, 800 * (last.year - first.year + 1)),
     ).add_timelines(timeline).add_to(fmap)
+    StaysStrip(itinerary, timeline, slider, kinds=kinds).add_to(fmap)
     return fmap
 
 
@@ -219,34 +218,6 @@ def popup_html(stop: Stop) -> str:
             for event in stop.events
         ],
     )
-
-
-def marker_kind(stop: Stop, kinds: frozenset[EventKind] | None = None) -> EventKind:
-    """The kind a stop's marker shows: a birth, death or burial there first, else its first kind.
-
-    With ``kinds``, only those kinds are considered, so a filtered map shows what was asked for.
-    """
-    present = [event.kind for event in stop.events if kinds is None or event.kind in kinds]
-    for landmark in _LANDMARKS:
-        if landmark in present:
-            return landmark
-    return present[0] if present else stop.kind
-
-
-def stay_end(stop: Stop) -> dt.date:
-    """Last day at the stop: the text's end, or the day the next stop begins."""
-    end = stop.departure.start if stop.departure_inferred else stop.departure.end
-    return max(end, stop.arrival.start)
-
-
-def stay_label(stop: Stop) -> str:
-    """The stay as the text dates it: "Jan 1905 – Dec 1905" or "1902, until 1905 (next stop)"."""
-    arrival = stop.arrival.label
-    if stop.departure == stop.arrival:
-        return arrival
-    if stop.departure_inferred:
-        return f"{arrival}, until {stop.departure.label} (next stop)"
-    return f"{arrival} – {stop.departure.label}"
 
 
 def _kinds(kinds: Iterable[EventKind | str] | None) -> frozenset[EventKind] | None:
