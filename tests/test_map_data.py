@@ -94,3 +94,12 @@ def test_the_offline_export_links_nothing_and_the_online_one_only_leaflet(articl
     assert online and all("leaflet" in url for url in online)
     assert "fontawesome" not in article_exports["online"]
     assert "L.tileLayer" in article_exports["online"]
+
+
+def test_an_offline_map_rendered_twice_keeps_its_scripts(tmp_path):
+    article = trotsky_geo.extract(trotsky_geo.bundled_text())
+    fmap = build_map(article, offline=True)
+    first = fmap.get_root().render()
+    second = fmap.get_root().render()
+    assert len(second) == len(first)
+    assert second.count("<script>") == first.count("<script>") >= 2

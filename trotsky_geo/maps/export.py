@@ -59,14 +59,15 @@ class JourneyMap(folium.Map):
 
     def render(self, **kwargs: object) -> None:
         """Render the map; offline, its elements' CDN links become inline copies first."""
-        if self.offline:
+        header = self.get_root().header
+        if self.offline and "inline_assets" not in header._children:  # once, on first render
             scripts, styles = [], []
             for element in _walk(self):
                 scripts += [url for _, url in element.default_js if url not in scripts]
                 css = getattr(element, "default_css", [])
                 styles += [url for _, url in css if url not in styles]
                 element.default_js, element.default_css = [], []
-            self.get_root().header.add_child(
+            header.add_child(
                 InlineAssets([vendored(url) for url in scripts], [vendored(url) for url in styles]),
                 name="inline_assets",
             )
