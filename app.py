@@ -142,7 +142,7 @@ def _back_to_bundled() -> None:
 
 
 def kind_filter(itinerary: Itinerary) -> None:
-    """The kinds of event shown, as one line ("Kinds shown: all 12") that opens the choice."""
+    """The kinds of event shown, as one line ("Kinds shown: all 14") that opens the choice."""
     present = kinds_present(itinerary)
     chosen = st.session_state.get("kinds", present)
     total = len(present)
@@ -298,7 +298,8 @@ def map_download(text: str, stem: str, year: int, kinds: tuple[str, ...], shown:
     """The map as one HTML file, offline (everything inside) or online (tiles and scripts)."""
     mode = st.radio(
         "Map file", list(EXPORT_MODES), key="export_mode", horizontal=True,
-        label_visibility="collapsed", on_change=_hold,
+        format_func=lambda mode: f"{mode.capitalize()} map", label_visibility="collapsed",
+        on_change=_hold,
     )
     offline = mode == "offline"
     st.download_button(
