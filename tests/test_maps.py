@@ -26,6 +26,7 @@ from markupsafe import escape
 
 from trotsky_geo import bundled_text, extract
 from trotsky_geo.events import EventKind
+from trotsky_geo.gazetteer import Place, PlaceType
 from trotsky_geo.itinerary import build_itinerary
 from trotsky_geo.maps import (
     EXPORT_NOTE,
@@ -38,6 +39,7 @@ from trotsky_geo.maps import (
     popup_html,
     recorded_in,
     save_html,
+    spatial_precision,
     year_caption,
 )
 
@@ -348,3 +350,65 @@ def test_the_strip_escapes_the_text(tmp_path):
     saved = save_html(build_map(hostile), tmp_path / "hostile.html").read_text()
     assert "<title>&lt;b&gt;Yanovka&lt;/b&gt;: birth" in saved
     assert "<b>Yanovka</b>" not in saved
+
+
+SWITZERLAND = Place("Q39", "Switzerland", "Switzerland", 46.8182, 8.2275, "CH", PlaceType.COUNTRY)
+ZURICH = Place("Q72", "Zürich", "Zürich", 47.3769, 8.5417, "CH", PlaceType.CITY)
+URALS = Place("Q35600", "Urals", "Urals", 60.0, 59.5, "RU", PlaceType.REGION)
+AREA_TEXT = (
+    "In 1914 he went from Vienna to Switzerland. He settled in Zürich. "
+    "In 1915 he moved to Paris. In 1919 he was in the Urals."
+)
+
+
+def area_itinerary(*places: tuple[Place, str, int]):
+    sentences = {
+        "Vienna": "In 1914 he went from Vienna to Switzerland.",
+        "Switzerland": "In 1914 he went from Vienna to Switzerland.",
+        "Zürich": "He settled in Zürich.",
+        "Paris": "In 1915 he moved to Paris.",
+        "Urals": "In 1919 he was in the Urals.",
+    }
+    return build_itinerary([
+        event(EventKind.RESIDENCE, place, written, year(when), sentences[written], "War",
+              text=AREA_TEXT)
+        for place, written, when in places
+    ])
+
+
+def test_a_country_stop_is_its_outline_and_a_region_a_circle_named_somewhere_in():
+    journey = area_itinerary(
+        (VIENNA, "Vienna", 1913), (SWITZERLAND, "Switzerland", 1914), (PARIS, "Paris", 1915),
+        (URALS, "Urals", 1919),
+    )
+    stops = stops_of(layer_data(build_map(journey, animate=False).get_root().render(),
+                                "L.geoJSON("))
+    assert "area" not in stops[0]
+    outline = stops[1]["area"]["polygons"]
+    assert outline and all(45 < lat < 48.5 and 5 < lon < 11 for lat, lon in outline[0][0])
+    assert stops[3]["area"] == {"radius": 350_000}
+    assert stops[1]["tooltip"] == "somewhere in Switzerland, 1914"
+    assert popup_html(journey.stops[3]).count("somewhere in Urals") == 1
+    assert spatial_precision(SWITZERLAND) == "country"
+    assert spatial_precision(URALS) == "region"
+    assert spatial_precision(ZURICH) == "point"
+
+
+def test_legs_meet_an_area_at_its_edge_or_at_the_place_named_next_inside_it():
+    edge = area_itinerary(
+        (VIENNA, "Vienna", 1913), (SWITZERLAND, "Switzerland", 1914), (PARIS, "Paris", 1915)
+    )
+    legs = legs_of(layer_data(build_map(edge, animate=False).get_root().render(), "L.geoJSON("))
+    assert len(legs) == 2
+    into, out_of = legs
+    assert into[-1] != [SWITZERLAND.lon, SWITZERLAND.lat]
+    assert 9 < into[-1][0] < 10.6, "the leg from Vienna stops at the Swiss border"
+    assert 5.9 < out_of[0][0] < 7.5, "the leg to Paris starts at the Swiss border"
+    named = area_itinerary(
+        (VIENNA, "Vienna", 1913), (SWITZERLAND, "Switzerland", 1914), (ZURICH, "Zürich", 1914),
+        (PARIS, "Paris", 1915),
+    )
+    legs = legs_of(layer_data(build_map(named, animate=False).get_root().render(), "L.geoJSON("))
+    assert len(legs) == 2, "no leg from Switzerland to Zürich, inside it"
+    assert legs[0][-1] == [round(ZURICH.lon, 3), round(ZURICH.lat, 3)]
+    assert legs[1][0] == [round(ZURICH.lon, 3), round(ZURICH.lat, 3)]

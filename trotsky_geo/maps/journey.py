@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import itertools
 import math
 from collections.abc import Iterable, Sequence
 from types import MappingProxyType
@@ -97,10 +96,8 @@ def build_map(
         if end < last:
             visited = _stop_feature(stop, index, offset, area, "visited", chosen)
             features.append(_timed(visited, end + dt.timedelta(days=1), last))
-    for leg_index, destination in enumerate(stops[1:]):
-        pair = slice(leg_index, leg_index + 2)
-        for feature in _leg_features(stops[pair], areas[pair]):
-            features.append(_timed(feature, destination.arrival.start, last))
+    for destination, leg in _legs(stops, areas):
+        features += [_timed(feature, stops[destination].arrival.start, last) for feature in leg]
     timeline = JourneyLayer(_collection(features), popups, timeline=True).add_to(fmap)
     first = min(stop.arrival.start for stop in stops)
     months = (last.year - first.year) * 12 + last.month - first.month + 1
@@ -341,35 +338,55 @@ def _stop_feature(
 
 
 def _leg_features(stops: Sequence[Stop], areas: Sequence[Area | None]) -> list[Feature]:
-    """Each move as a great-circle line and an arrowhead; a leg to or from an area starts at
-    its edge."""
-    features: list[Feature] = []
-    for (origin, destination), (left, right) in zip(
-        itertools.pairwise(stops), itertools.pairwise(areas), strict=True
-    ):
+    """Every leg's line and arrowhead, in order."""
+    return [feature for _, features in _legs(stops, areas) for feature in features]
+
+
+def _legs(
+    stops: Sequence[Stop], areas: Sequence[Area | None]
+) -> list[tuple[int, list[Feature]]]:
+    """Each move as a great-circle line and an arrowhead, with the index of the stop it reaches.
+
+    A leg leaves an area at its edge. A leg into an area goes to the place the text names
+    next when that place lies inside it ("to France …, in Paris"), else it stops at the edge;
+    the move from the area to that place is then no leg of its own.
+    """
+    legs = []
+    for index in range(1, len(stops)):
+        origin, destination = stops[index - 1], stops[index]
         a = (origin.place.lat, origin.place.lon)
         b = (destination.place.lat, destination.place.lon)
         if a == b:
             continue
+        left, right = areas[index - 1], areas[index]
+        following = stops[index + 1].place if index + 1 < len(stops) else None
+        if right is not None and following is not None and right.contains(
+            (following.lat, following.lon)
+        ):
+            b, right = (following.lat, following.lon), None
         points = clip_leg(great_circle(a, b), left, right)
-        if not points:
-            continue
-        coordinates = [[round(lo, LEG_DECIMALS), round(la, LEG_DECIMALS)] for la, lo in points]
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "LineString", "coordinates": coordinates},
-                "properties": {
-                    "role": "leg",
-                    "colour": LEG_COLOUR,
-                    "weight": 2.5,
-                    "opacity": 0.75,
-                    "dash": None,
-                },
-            }
-        )
-        if distance_km(points[0], points[-1]) >= ARROW_MIN_KM:
-            features.append(_arrow_feature(points))
+        if points:
+            legs.append((index, _leg_line(points)))
+    return legs
+
+
+def _leg_line(points: list[tuple[float, float]]) -> list[Feature]:
+    coordinates = [[round(lo, LEG_DECIMALS), round(la, LEG_DECIMALS)] for la, lo in points]
+    features: list[Feature] = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "LineString", "coordinates": coordinates},
+            "properties": {
+                "role": "leg",
+                "colour": LEG_COLOUR,
+                "weight": 2.5,
+                "opacity": 0.75,
+                "dash": None,
+            },
+        }
+    ]
+    if distance_km(points[0], points[-1]) >= ARROW_MIN_KM:
+        features.append(_arrow_feature(points))
     return features
 
 
