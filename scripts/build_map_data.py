@@ -104,7 +104,7 @@ def icons(fontawesome: Path) -> dict[str, dict[str, str]]:
     """Each kind's icon as its SVG view box and path, from Font Awesome Free's solid set."""
     found = {}
     for style in KIND_STYLES.values():
-        svg = (fontawesome / "fontawesome-free" / "svgs" / "solid" / f"{style.icon}.svg")
+        svg = fontawesome / "fontawesome-free" / "svgs" / "solid" / f"{style.icon}.svg"
         text = svg.read_text()
         found[style.icon] = {
             "viewBox": _VIEW_BOX.search(text).group(1),
