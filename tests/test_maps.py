@@ -412,3 +412,9 @@ def test_legs_meet_an_area_at_its_edge_or_at_the_place_named_next_inside_it():
     assert len(legs) == 2, "no leg from Switzerland to Zürich, inside it"
     assert legs[0][-1] == [round(ZURICH.lon, 3), round(ZURICH.lat, 3)]
     assert legs[1][0] == [round(ZURICH.lon, 3), round(ZURICH.lat, 3)]
+
+
+def test_the_strip_of_a_map_of_some_years_shows_only_their_stays(sample_itinerary):
+    rendered = build_map(sample_itinerary, start_year=1935, end_year=1936).get_root().render()
+    strip = rendered[rendered.index('<svg class="tg-stays"') : rendered.index("</svg>")]
+    assert "Norderhov" in strip and "Yanovka" not in strip

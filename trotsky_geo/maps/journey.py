@@ -108,7 +108,7 @@ def build_map(
         steps=max(months, 12),
         playback_duration=max(20_000, 800 * (last.year - first.year + 1)),
     ).add_timelines(timeline).add_to(fmap)
-    StaysStrip(itinerary, timeline, slider, kinds=kinds).add_to(fmap)
+    StaysStrip(itinerary, stops, timeline, slider, kinds=chosen).add_to(fmap)
     return fmap
 
 

@@ -8,13 +8,13 @@ a bar moves the slider to that stay.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from branca.element import MacroElement
 
 from trotsky_geo.events import EventKind
-from trotsky_geo.itinerary import Itinerary
+from trotsky_geo.itinerary import Itinerary, Stop
 from trotsky_geo.maps.areas import area_label
 from trotsky_geo.maps.elements import Template
 from trotsky_geo.maps.stops import marker_kind, stay_end, stay_label
@@ -115,6 +115,7 @@ class StaysStrip(MacroElement):
     def __init__(
         self,
         itinerary: Itinerary,
+        shown: Sequence[Stop],
         timeline: MacroElement,
         slider: MacroElement,
         kinds: Iterable[EventKind | str] | None = None,
@@ -124,8 +125,10 @@ class StaysStrip(MacroElement):
         self.timeline, self.slider = timeline, slider
         self.height = STRIP_PX
         self.year_colour = YEAR_COLOUR
-        bars = stay_bars(itinerary, kinds)
-        first, last = itinerary.years
+        ids = {id(stop) for stop in shown}
+        bars = [b for b in stay_bars(itinerary, kinds) if id(itinerary.stops[b["stop"]]) in ids]
+        first = min(stop.arrival.start.year for stop in shown)
+        last = max(stay_end(stop).year for stop in shown)
         begin, end = dt.date(first, 1, 1), dt.date(last, 12, 31)
         days = (end - begin).days
         epoch = dt.date(1970, 1, 1)
