@@ -37,7 +37,7 @@ lint: $(VENV)/.test-deps
 test: lint browser-deps
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.test-deps
+bench: $(VENV)/.test-deps browser-deps
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -47,9 +47,13 @@ def itinerary_for(text: str, view: View | None = None) -> Itinerary:
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH_VIEW)
-def map_html(text: str, end_year: int, kinds: tuple[str, ...], view: View) -> str:
-    """The standalone animated map up to ``end_year`` as one HTML document."""
-    journey = build_map(itinerary_for(text, view), end_year=end_year, kinds=kinds, animate=True)
+def map_html(
+    text: str, end_year: int, kinds: tuple[str, ...], view: View, offline: bool = False
+) -> str:
+    """The standalone animated map up to ``end_year`` as one HTML document, online or offline."""
+    journey = build_map(
+        itinerary_for(text, view), end_year=end_year, kinds=kinds, animate=True, offline=offline
+    )
     return journey.get_root().render()
 
 
@@ -185,6 +189,16 @@ def _back_to_bundled() -> None:
     st.session_state.input_error = None
 
 
+def kind_filter(itinerary: Itinerary) -> None:
+    """The kinds of event shown, as one line ("Kinds shown: all 14") that opens the choice."""
+    present = kinds_present(itinerary)
+    chosen = st.session_state.get("kinds", present)
+    total = len(present)
+    count = f"all {total}" if len(chosen) == total else f"{len(chosen)} of {total}"
+    with st.popover(f"Kinds shown: {count}", width="stretch"):
+        st.multiselect("Kinds of event shown", present, key="kinds", on_change=_hold)
+
+
 def header(itinerary: Itinerary, *, bundled: bool) -> None:
     """Title, what the app does, and where the text comes from."""
     subject = "Leon Trotsky" if bundled else itinerary.subject
@@ -259,6 +273,7 @@ def journey_view(text: str) -> None:
         use_container_width=True,
     )
     st.markdown(f"**{year_caption(itinerary, year)}**")
+    stays_view(itinerary, year, kinds)
     table = timeline_table(itinerary, year, kinds)
     st.dataframe(_highlight_current(table), hide_index=True, width="stretch")
     downloads(text, itinerary, year, tuple(kinds))
@@ -266,6 +281,34 @@ def journey_view(text: str) -> None:
     if playing and year >= last:
         st.session_state.playing = False
         st.rerun(scope="app")
+
+
+def stays_view(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> None:
+    """The stays chart under the map: a bar per stop; a click on one moves the slider there.
+
+    Altair is imported here, after the map is sent, so that the first map does not wait for it.
+    """
+    from trotsky_geo.maps.stays import SELECTION, stays_chart
+
+    if itinerary.years[0] == itinerary.years[1]:
+        return
+    st.altair_chart(
+        stays_chart(itinerary, year=year, kinds=kinds),
+        key="stays",
+        on_select=_stay_clicked,
+        selection_mode=SELECTION,
+        width="stretch",
+    )
+
+
+def _stay_clicked() -> None:
+    """Move the year slider to the arrival year of the clicked stay."""
+    from trotsky_geo.maps.stays import SELECTION
+
+    picked = st.session_state.stays.selection.get(SELECTION) or []
+    if picked:
+        st.session_state.year = int(picked[0]["year"])
+        st.session_state.hold = True
 
 
 def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]) -> None:
@@ -276,15 +319,7 @@ def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]
     shown = ", kinds shown only" if filtered else ""
     html_col, csv_col, geojson_col = st.columns(3)
     with html_col:
-        st.download_button(
-            f"Map up to {year}{shown} as HTML (one file; loads map tiles and scripts "
-            "from the internet)",
-            data=lambda: map_html(text, year, kinds, view),
-            file_name=f"{stem}-map-to-{year}.html",
-            mime="text/html",
-            key="download_html",
-            on_click="ignore",
-        )
+        map_download(text, stem, year, kinds, shown, view)
     with csv_col:
         st.download_button(
             "All events as CSV (every year and kind)",
@@ -305,6 +340,32 @@ def downloads(text: str, itinerary: Itinerary, year: int, kinds: tuple[str, ...]
         )
 
 
+EXPORT_MODES = {
+    "offline": "works with no internet: Leaflet and country outlines inside, no street tiles",
+    "online": "one file; loads map tiles and scripts from the internet",
+}
+
+
+def map_download(
+    text: str, stem: str, year: int, kinds: tuple[str, ...], shown: str, view: View
+) -> None:
+    """The map as one HTML file, offline (everything inside) or online (tiles and scripts)."""
+    mode = st.radio(
+        "Map file", list(EXPORT_MODES), key="export_mode", horizontal=True,
+        format_func=lambda mode: f"{mode.capitalize()} map", label_visibility="collapsed",
+        on_change=_hold,
+    )
+    offline = mode == "offline"
+    st.download_button(
+        f"Map up to {year}{shown} as HTML ({EXPORT_MODES[mode]})",
+        data=lambda: map_html(text, year, kinds, view, offline),
+        file_name=f"{stem}-map-to-{year}{'-offline' if offline else ''}.html",
+        mime="text/html",
+        key="download_html",
+        on_click="ignore",
+    )
+
+
 def main() -> None:
     """Lay out the page over the cached pipeline."""
     st.set_page_config(page_title="Trotsky's life on a map", page_icon="🗺️", layout="wide")
@@ -318,9 +379,7 @@ def main() -> None:
     text = st.session_state.text
     itinerary = itinerary_for(text)
     with filters:
-        st.multiselect(
-            "Kinds of event shown", kinds_present(itinerary), key="kinds", on_change=_hold
-        )
+        kind_filter(itinerary)
     header(itinerary, bundled=text == bundled())
     run_every = PLAY_STEP_SECONDS if st.session_state.get("playing") else None
     st.fragment(journey_view, run_every=run_every)(text)

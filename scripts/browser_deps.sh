@@ -14,7 +14,8 @@ if [ ! -x /usr/bin/chromium ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
 
-# The exact versions folium 0.20 links to; tests/browser/cdn.py maps each CDN URL to these files.
+# The exact versions folium 0.20 links to (tests/browser/cdn.py maps each CDN URL to these files),
+# and the sources scripts/build_map_data.py builds the package's map data from.
 CDN_DIR=.cache/cdn
 PACKAGES=(
     leaflet@1.9.3
@@ -24,6 +25,7 @@ PACKAGES=(
     drmonty-leaflet-awesome-markers@2.0.2
     leaflet.timeline@1.6.0
     moment@2.18.1
+    world-atlas@2.0.2
 )
 
 missing=()

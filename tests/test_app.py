@@ -94,6 +94,13 @@ def _layer_features(page: str) -> list[dict]:
     return data["features"]
 
 
+def _popups(page: str) -> dict[str, str]:
+    """The layer's popup HTML by stop index, as it reaches the page once per stop."""
+    start = page.index("})(", page.index("(function (popups)")) + 3
+    data, _ = json.JSONDecoder().raw_decode(page, start)
+    return data
+
+
 class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -148,9 +155,10 @@ def test_the_table_highlights_the_events_of_the_stops_the_map_highlights(app, it
     assert highlighted.isdisjoint(row["evidence"] for row in rows[count:]) or count == 0
     fmap = folium.Map()
     journey_layer(itinerary, year=year, kinds=app.multiselect(key="kinds").value).add_to(fmap)
+    page = fmap.get_root().render()
     popups = [
-        readable(json.dumps(feature["properties"]["popup"]))
-        for feature in _layer_features(fmap.get_root().render())
+        readable(json.dumps(_popups(page)[str(feature["properties"]["stop"])]))
+        for feature in _layer_features(page)
         if feature["properties"].get("state") == "current"
     ]
     assert popups, f"the map highlights a stop in {year}"
@@ -203,7 +211,7 @@ def test_downloads_hold_the_map_and_every_event(downloads, itinerary):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     labels = [button.label for button in at.download_button]
-    assert any("loads map tiles and scripts from the internet" in label for label in labels)
+    assert any("works with no internet" in label for label in labels), "offline by default"
     _, last = itinerary.years
     html_name = next(name for name in downloads if name.endswith(".html"))
     assert str(last) in html_name
@@ -234,7 +242,7 @@ def test_the_html_download_follows_the_slider(downloads, itinerary):
     hovers = tooltips(downloads[html_name].decode("utf-8"))
     reached = [stop for stop in itinerary.stops if stop.arrival.start.year <= 1905]
     assert hovers
-    assert {hover.rsplit(", ", 1)[0] for hover in hovers} == {
+    assert {hover.rsplit(", ", 1)[0].removeprefix("somewhere in ") for hover in hovers} == {
         html.escape(stop.names_written[0]) for stop in reached
     }
     assert all(min(int(y) for y in re.findall(r"\d{4}", hover)) <= 1905 for hover in hovers)
@@ -312,6 +320,17 @@ def test_the_html_download_says_when_kinds_are_filtered(app):
     app.multiselect(key="kinds").unselect("travel").run()
     label = next(b.label for b in app.download_button if "HTML" in b.label)
     assert "kinds shown only" in label
+
+
+def test_the_html_download_is_offline_or_online_as_chosen(downloads, app):
+    page = next(data for name, data in downloads.items() if name.endswith("-offline.html"))
+    assert b"<script src=" not in page and b"L.tileLayer" not in page
+    app.radio(key="export_mode").set_value("online").run()
+    label = next(b.label for b in app.download_button if "HTML" in b.label)
+    assert "loads map tiles and scripts from the internet" in label
+    online = next(data for name, data in downloads.items() if name.endswith("1940.html"))
+    assert b'<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3' in online
+    assert len(online) < len(page)
 
 
 def test_play_steps_year_by_year_and_stops(app, itinerary):

@@ -65,6 +65,19 @@ def test_map_writes_standalone_html(tmp_path):
     assert result.returncode == 0, result.stderr
     html = out.read_text()
     assert "Halifax" in html and "leaflet" in html.lower()
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3' in html
+    assert "needs internet" in result.stderr.decode()
+
+
+def test_map_offline_inlines_its_scripts_and_draws_no_tiles(tmp_path):
+    out = tmp_path / "offline.html"
+    result = run("map", "-o", str(out), "--offline")
+    assert result.returncode == 0, result.stderr
+    html = out.read_text()
+    assert "(offline)" in result.stderr.decode()
+    assert "<script src=" not in html and "stylesheet" not in html
+    assert "L.tileLayer" not in html
+    assert "Natural Earth" in html and "Offline file" in html
 
 
 @pytest.mark.parametrize(

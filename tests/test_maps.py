@@ -26,6 +26,7 @@ from markupsafe import escape
 
 from trotsky_geo import bundled_text, extract
 from trotsky_geo.events import EventKind
+from trotsky_geo.gazetteer import Place, PlaceType
 from trotsky_geo.itinerary import build_itinerary
 from trotsky_geo.maps import (
     EXPORT_NOTE,
@@ -38,6 +39,7 @@ from trotsky_geo.maps import (
     popup_html,
     recorded_in,
     save_html,
+    spatial_precision,
     year_caption,
 )
 
@@ -45,11 +47,20 @@ from trotsky_geo.maps import (
 def layer_data(rendered: str, call: str) -> list[dict]:
     """The GeoJSON features handed to ``L.timeline(`` or ``L.geoJSON(`` in a rendered page."""
     features: list[dict] = []
-    for match in re.finditer(re.escape(call), rendered):
-        start = rendered.index("{", match.end())
-        data, _ = json.JSONDecoder().raw_decode(rendered, start)
+    for match in re.finditer(re.escape(call) + r"(?=\{)", rendered):
+        data, _ = json.JSONDecoder().raw_decode(rendered, match.end())
         features += data["features"]
     return features
+
+
+def popups_of(rendered: str) -> dict[str, str]:
+    """Every stop's popup HTML in a rendered page, by stop index."""
+    popups: dict[str, str] = {}
+    for match in re.finditer(r"\(function \(popups\)", rendered):
+        start = rendered.index("})(", match.end()) + 3
+        data, _ = json.JSONDecoder().raw_decode(rendered, start)
+        popups.update(data)
+    return popups
 
 
 def stops_of(features: list[dict], state: str | None = None) -> list[dict]:
@@ -98,12 +109,12 @@ def test_legend_lists_the_kinds_shown_and_says_the_export_needs_internet(static)
     assert EXPORT_NOTE in static
     assert "needs internet" in EXPORT_NOTE
     for kind in ("birth", "exile", "death", "hospital"):
-        assert f'"label": "{kind}"' in static
-    assert '"label": "burial"' not in static
+        assert f'"label":"{kind}"' in static
+    assert '"label":"burial"' not in static
 
 
 def test_every_evidence_sentence_is_in_the_popups_escaped(static, sample_itinerary):
-    popups = "".join(p["popup"] for p in stops_of(layer_data(static, "L.geoJSON(")))
+    popups = "".join(popups_of(static).values())
     for recorded in sample_itinerary.events:
         assert str(escape(recorded.evidence.sentence)) in popups
         assert str(escape(recorded.evidence.section)) in popups
@@ -139,7 +150,7 @@ def test_markup_in_the_text_never_reaches_the_page_as_markup(tmp_path):
     assert "</script><script>" not in saved
     assert "<img src=x" not in saved
     assert "<i>Childhood" not in saved
-    popups = "".join(p["popup"] for p in stops_of(layer_data(saved, "L.timeline(")))
+    popups = "".join(popups_of(saved).values())
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in popups
     assert "&lt;img src=x onerror=alert(2)&gt;" in popups
 
@@ -318,3 +329,92 @@ def test_a_death_shows_on_the_marker_even_when_the_stay_began_with_travel(sample
     assert stop.kind is EventKind.TRAVEL
     assert marker_kind(stop) is EventKind.DEATH
     assert marker_kind(stop, frozenset({EventKind.TRAVEL})) is EventKind.TRAVEL
+
+
+def test_the_export_has_the_stays_strip_under_the_map(animated, sample_itinerary):
+    strip = animated[animated.index('<svg class="tg-stays"') : animated.index("</svg>")]
+    starts = re.findall(r'class="tg-stay" data-start="([\d-]+)"', strip)
+    arrivals = [stop.arrival.start.isoformat() for stop in sample_itinerary.stops]
+    assert [start for start in starts if start in arrivals] == arrivals
+    assert "Büyükada" in strip and "tg-stays-now" in strip
+
+
+def test_the_strip_escapes_the_text(tmp_path):
+    text = "He was born in Yanovka. He studied in Odessa."
+    hostile = build_itinerary([
+        event(EventKind.BIRTH, YANOVKA, "<b>Yanovka</b>", day(1879, 11, 7),
+              "He was born in Yanovka.", "Childhood", text=text),
+        event(EventKind.EDUCATION, ODESSA, "Odessa", year(1887), "He studied in Odessa.",
+              "Childhood", text=text),
+    ])
+    saved = save_html(build_map(hostile), tmp_path / "hostile.html").read_text()
+    assert "<title>&lt;b&gt;Yanovka&lt;/b&gt;: birth" in saved
+    assert "<b>Yanovka</b>" not in saved
+
+
+SWITZERLAND = Place("Q39", "Switzerland", "Switzerland", 46.8182, 8.2275, "CH", PlaceType.COUNTRY)
+ZURICH = Place("Q72", "Zürich", "Zürich", 47.3769, 8.5417, "CH", PlaceType.CITY)
+URALS = Place("Q35600", "Urals", "Urals", 60.0, 59.5, "RU", PlaceType.REGION)
+AREA_TEXT = (
+    "In 1914 he went from Vienna to Switzerland. He settled in Zürich. "
+    "In 1915 he moved to Paris. In 1919 he was in the Urals."
+)
+
+
+def area_itinerary(*places: tuple[Place, str, int]):
+    sentences = {
+        "Vienna": "In 1914 he went from Vienna to Switzerland.",
+        "Switzerland": "In 1914 he went from Vienna to Switzerland.",
+        "Zürich": "He settled in Zürich.",
+        "Paris": "In 1915 he moved to Paris.",
+        "Urals": "In 1919 he was in the Urals.",
+    }
+    return build_itinerary([
+        event(EventKind.RESIDENCE, place, written, year(when), sentences[written], "War",
+              text=AREA_TEXT)
+        for place, written, when in places
+    ])
+
+
+def test_a_country_stop_is_its_outline_and_a_region_a_circle_named_somewhere_in():
+    journey = area_itinerary(
+        (VIENNA, "Vienna", 1913), (SWITZERLAND, "Switzerland", 1914), (PARIS, "Paris", 1915),
+        (URALS, "Urals", 1919),
+    )
+    stops = stops_of(layer_data(build_map(journey, animate=False).get_root().render(),
+                                "L.geoJSON("))
+    assert "area" not in stops[0]
+    outline = stops[1]["area"]["polygons"]
+    assert outline and all(45 < lat < 48.5 and 5 < lon < 11 for lat, lon in outline[0][0])
+    assert stops[3]["area"] == {"radius": 350_000}
+    assert stops[1]["tooltip"] == "somewhere in Switzerland, 1914"
+    assert popup_html(journey.stops[3]).count("somewhere in Urals") == 1
+    assert spatial_precision(SWITZERLAND) == "country"
+    assert spatial_precision(URALS) == "region"
+    assert spatial_precision(ZURICH) == "point"
+
+
+def test_legs_meet_an_area_at_its_edge_or_at_the_place_named_next_inside_it():
+    edge = area_itinerary(
+        (VIENNA, "Vienna", 1913), (SWITZERLAND, "Switzerland", 1914), (PARIS, "Paris", 1915)
+    )
+    legs = legs_of(layer_data(build_map(edge, animate=False).get_root().render(), "L.geoJSON("))
+    assert len(legs) == 2
+    into, out_of = legs
+    assert into[-1] != [SWITZERLAND.lon, SWITZERLAND.lat]
+    assert 9 < into[-1][0] < 10.6, "the leg from Vienna stops at the Swiss border"
+    assert 5.9 < out_of[0][0] < 7.5, "the leg to Paris starts at the Swiss border"
+    named = area_itinerary(
+        (VIENNA, "Vienna", 1913), (SWITZERLAND, "Switzerland", 1914), (ZURICH, "Zürich", 1914),
+        (PARIS, "Paris", 1915),
+    )
+    legs = legs_of(layer_data(build_map(named, animate=False).get_root().render(), "L.geoJSON("))
+    assert len(legs) == 2, "no leg from Switzerland to Zürich, inside it"
+    assert legs[0][-1] == [round(ZURICH.lon, 3), round(ZURICH.lat, 3)]
+    assert legs[1][0] == [round(ZURICH.lon, 3), round(ZURICH.lat, 3)]
+
+
+def test_the_strip_of_a_map_of_some_years_shows_only_their_stays(sample_itinerary):
+    rendered = build_map(sample_itinerary, start_year=1935, end_year=1936).get_root().render()
+    strip = rendered[rendered.index('<svg class="tg-stays"') : rendered.index("</svg>")]
+    assert "Norderhov" in strip and "Yanovka" not in strip

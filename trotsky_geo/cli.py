@@ -107,6 +107,12 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("-o", "--output", default="trotsky.html", help="HTML file to write")
     mp.add_argument("--from", dest="start_year", type=int, help="first year shown")
     mp.add_argument("--to", dest="end_year", type=int, help="last year shown")
+    mp.add_argument(
+        "--offline",
+        action="store_true",
+        help="inline Leaflet and its plugin and draw no tiles: the file needs no network "
+        "(default: scripts and tiles from CDNs)",
+    )
     _library_commands(commands, kept)
     return parser
 
@@ -272,5 +278,6 @@ def _write_map(itinerary: Itinerary, args: argparse.Namespace) -> None:
     start, end = args.start_year or first, args.end_year or last
     if start > end:
         raise TrotskyGeoError(f"--from {start} is after --to {end}")
-    build_map(itinerary, start_year=start, end_year=end).save(args.output)
-    print(f"wrote {args.output}", file=sys.stderr)
+    build_map(itinerary, start_year=start, end_year=end, offline=args.offline).save(args.output)
+    mode = "offline" if args.offline else "online: needs internet for tiles and scripts"
+    print(f"wrote {args.output} ({mode})", file=sys.stderr)

@@ -1,8 +1,9 @@
 """Serve the CDN files folium links to from the npm packages in .cache/cdn, for offline browsers.
 
 scripts/browser_deps.sh installs the packages; this module maps each CDN URL to a file in them.
-Two stylesheets have no npm package of the exact version and are served empty: Bootstrap
-3.0.0's stand-alone ``bootstrap-glyphicons.css`` (our markers use Font Awesome, not
+Our maps link Leaflet and leaflet.timeline only; a plain folium map (the benchmark's bare
+page) links the rest. Two stylesheets have no npm package of the exact version and are served
+empty: Bootstrap 3.0.0's stand-alone ``bootstrap-glyphicons.css`` (no marker here uses
 glyphicons) and folium's ``leaflet.awesome.rotate.min.css`` when the installed folium does not
 ship it. jsDelivr minifies on request, so a missing ``.min.js`` is served from the ``.js``.
 """

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from trotsky_geo import bundled_text
+from trotsky_geo import bundled_text, extract
 
 pytestmark = pytest.mark.browser
 
@@ -143,12 +143,17 @@ def test_the_kind_filter_takes_markers_off_the_map(browser_page, app_url):
     exile = frame.locator(".tg-kind-exile")
     exile.first.wait_for(timeout=30_000)
     before = frame.locator(".tg-stop").count()
+    kinds = page.get_by_role("button", name=re.compile(r"^Kinds shown: all \d+"))
+    assert kinds.bounding_box()["height"] < 60, "the kind filter is one line"
+    kinds.click()
     page.get_by_role("button", name="Remove exile").click()
     deadline = time.monotonic() + 30
     while exile.count() and time.monotonic() < deadline:
         page.wait_for_timeout(200)
     assert exile.count() == 0
     assert frame.locator(".tg-stop").count() < before
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name=re.compile(r"^Kinds shown: \d+ of \d+")).wait_for()
     _shot(page, "app-without-exile.png")
     assert browser_page.errors == []
     assert browser_page.aborted == []
@@ -173,9 +178,33 @@ def test_play_moves_through_the_years_and_stop_holds(browser_page, app_url):
     assert browser_page.aborted == []
 
 
+def test_with_tiles_refused_the_app_still_shows_the_countries_and_areas(browser_page, app_url):
+    refused: list[str] = []
+
+    def refuse(route) -> None:
+        refused.append(route.request.url)
+        route.abort()
+
+    browser_page.page.route(re.compile(r"/\d+/\d+/\d+(@2x)?\.png"), refuse)
+    page, frame = _open(browser_page, app_url)
+    _wait_for_caption(page, r"^1940 — ")
+    assert frame.locator("path.tg-basemap-country").count() > 150
+    assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
+    areas = frame.locator("path.tg-area")
+    assert areas.count() >= 4, "Finland, Switzerland, Spain, Italy, the Balkans, the Urals"
+    assert frame.locator(".leaflet-marker-icon.tg-area").count() == 0, "an area is not a pin"
+    page.wait_for_timeout(500)
+    assert refused, "the map asked for tiles and was refused"
+    frame.locator("body").evaluate("() => window.scrollTo(0, 0)")
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    _shot(page, "app-no-tiles.png")
+    script_errors = [e for e in browser_page.errors if "Failed to load resource" not in e]
+    assert script_errors == [], "a refused tile is the only thing that may fail"
+
+
 def test_the_downloaded_map_opens_and_animates(browser_page, app_url, tmp_path):
     page, _ = _open(browser_page, app_url)
-    button = page.get_by_role("button", name=re.compile("loads map tiles and scripts"))
+    button = page.get_by_role("button", name=re.compile("works with no internet"))
     with page.expect_download(timeout=60_000) as download:
         button.click()
     target = tmp_path / download.value.suggested_filename
@@ -185,5 +214,28 @@ def test_the_downloaded_map_opens_and_animates(browser_page, app_url, tmp_path):
     page.locator(".tg-stop").first.wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
     _shot(page, "app-downloaded-map.png")
+    assert browser_page.errors == []
+    assert browser_page.aborted == []
+
+
+def test_the_stays_chart_is_drawn_and_a_click_on_a_bar_moves_the_year(browser_page, app_url):
+    page, _ = _open(browser_page, app_url)
+    _wait_for_caption(page, r"^1940 — ")
+    chart = page.locator("[data-testid=stVegaLiteChart]").first
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator("path[aria-roledescription=bar]")
+    bars.first.wait_for(timeout=30_000)
+    itinerary = extract(bundled_text())
+    assert bars.count() >= len(itinerary.stops), "a bar per stop, two when its end is inferred"
+    prinkipo = next(i for i, s in enumerate(itinerary.stops) if "Prinkipo" in s.names_written)
+    bar = chart.locator(f'path[aria-roledescription=bar][aria-label*="stop: {prinkipo};"]').first
+    assert "where: Büyükada" in bar.get_attribute("aria-label")
+    _shot(page, "app-stays-chart.png")
+    bar.click()
+    year = itinerary.stops[prinkipo].arrival.start.year
+    _wait_for_caption(page, rf"^{year} — ")
+    assert page.locator("[data-testid=stSliderThumbValue]").first.inner_text() == str(year)
+    chart.scroll_into_view_if_needed()
+    _shot(page, "app-stays-clicked.png")
     assert browser_page.errors == []
     assert browser_page.aborted == []
