@@ -9,12 +9,12 @@ import pytest
 from benchmarks.bench_corpus import CorpusScore, names, score_text
 
 MEASURED = {
-    "deng_xiaoping": (0.08, 0.71, 0),
-    "frederick_douglass": (0.23, 1.00, 0),
-    "josip_broz_tito": (0.03, 1.00, 0),
-    "karl_marx": (0.50, 0.89, 1),
-    "nikolai_bukharin": (0.82, 0.95, 1),
-    "richard_wagner": (0.44, 0.82, 1),
+    "deng_xiaoping": (0.58, 0.85, 1),
+    "frederick_douglass": (0.34, 0.84, 0),
+    "josip_broz_tito": (0.72, 0.90, 1),
+    "karl_marx": (0.58, 0.97, 0),
+    "nikolai_bukharin": (0.73, 1.00, 0),
+    "richard_wagner": (0.47, 0.75, 0),
 }
 MARGIN = 0.03
 

@@ -14,8 +14,11 @@ Two sets:
   pronoun chains broken by names of things).
   First run: recall 0.60, 0.81, 0.54, 0.73; precision 0.91, 0.83, 0.86, 0.80; invented 0, 2, 1, 2.
 
-MEASURED holds the current figures (recall, precision, invented); floors are recall and
-precision less 0.05 and the invented count, so a regression fails.
+The reader on spaCy's parse replaced the hand-written one (which these texts had tuned to
+pooled recall 0.79 on both sets); it reads real Wikipedia articles far better (the corpus in
+test_corpus.py) and these short texts somewhat worse. MEASURED holds the current figures
+(recall, precision, invented); floors are recall and precision less 0.03 and the invented
+count, so a regression fails.
 """
 
 from pathlib import Path
@@ -28,17 +31,17 @@ from trotsky_geo.evaluation import Score, load_gold, score
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 MEASURED = {
-    "biographies/bolivar": (0.806, 1.000, 0),
-    "biographies/douglass": (0.805, 0.946, 0),
-    "biographies/guevara": (0.676, 0.962, 0),
-    "biographies/lenin": (0.814, 0.974, 0),
-    "biographies/luxemburg": (0.840, 1.000, 0),
-    "heldout/gandhi": (0.667, 0.943, 0),
-    "heldout/goldman": (0.833, 0.912, 1),
-    "heldout/ho_chi_minh": (0.795, 1.000, 0),
-    "heldout/marx": (0.900, 0.935, 0),
+    "biographies/bolivar": (0.742, 1.000, 0),
+    "biographies/douglass": (0.829, 0.897, 0),
+    "biographies/guevara": (0.588, 0.821, 0),
+    "biographies/lenin": (0.721, 0.900, 1),
+    "biographies/luxemburg": (0.760, 0.917, 0),
+    "heldout/gandhi": (0.644, 0.895, 0),
+    "heldout/goldman": (0.861, 0.914, 1),
+    "heldout/ho_chi_minh": (0.590, 0.931, 2),
+    "heldout/marx": (0.800, 0.889, 1),
 }
-MARGIN = 0.05
+MARGIN = 0.03
 
 
 @pytest.fixture(scope="module", params=sorted(MEASURED))
