@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import folium
 from conftest import TEXT, trotsky_events
 
@@ -24,9 +27,12 @@ def corrected(note: str = ""):
 
 
 def rendered(layer: folium.FeatureGroup) -> str:
+    """The page, with the popups' JSON strings decoded as the browser reads them."""
     fmap = folium.Map()
     layer.add_to(fmap)
-    return fmap.get_root().render()
+    page = fmap.get_root().render()
+    popups = re.findall(r'bindPopup\(("(?:[^"\\]|\\.)*")', page)
+    return page + "\n".join(json.loads(popup) for popup in popups)
 
 
 def test_a_corrected_stop_is_ringed_with_what_the_text_says():

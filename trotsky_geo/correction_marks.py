@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 import folium
 import jinja2
+from branca.element import MacroElement
+from jinja2 import Template
 
 from trotsky_geo.corrections import Corrected, reading
 from trotsky_geo.events import EventKind
@@ -34,6 +36,23 @@ def corrected_popup(sentence: str, was: str, now: str, note: str) -> str:
     return html.translate(_TEMPLATE_LITERAL)
 
 
+class TextPopup(MacroElement):
+    """A popup bound from a JSON string: no jQuery (which the journey's maps no longer load)
+    and no JavaScript template literal for the text to escape from."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindPopup({{ this.html|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, html: str, *, max_width: int) -> None:
+        super().__init__()
+        self._name = "TextPopup"
+        self.html = html
+        self.options = {"maxWidth": max_width}
+
+
 def mark_corrections(
     layer: folium.FeatureGroup,
     corrected: Corrected,
@@ -58,8 +77,7 @@ def mark_corrections(
             weight=2,
             dash_array="4 4",
             fill=False,
-            popup=folium.Popup(html, max_width=340),
             tooltip="corrected",
             class_name="tg-corrected-mark",
-        ).add_to(layer)
+        ).add_child(TextPopup(html, max_width=340)).add_to(layer)
     return layer

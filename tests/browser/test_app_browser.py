@@ -227,7 +227,7 @@ def test_the_stays_chart_is_drawn_and_a_click_on_a_bar_moves_the_year(browser_pa
     bars.first.wait_for(timeout=30_000)
     itinerary = extract(bundled_text())
     assert bars.count() >= len(itinerary.stops), "a bar per stop, two when its end is inferred"
-    prinkipo = next(i for i, s in enumerate(itinerary.stops) if "Prinkipo" in s.names_written)
+    prinkipo = next(i for i, s in enumerate(itinerary.stops) if "Büyükada" in s.names_written)
     bar = chart.locator(f'path[aria-roledescription=bar][aria-label*="stop: {prinkipo};"]').first
     assert "where: Büyükada" in bar.get_attribute("aria-label")
     _shot(page, "app-stays-chart.png")

@@ -33,7 +33,9 @@ _STOP_AT = """(body, sentence) => {
         let found = null;
         map.eachLayer(layer => {
             const p = layer.feature && layer.feature.properties;
-            if (p && p.role === 'stop' && p.popup && p.popup.includes(sentence)) {
+            const popup = layer.getPopup && layer.getPopup();
+            const html = popup ? String(popup.getContent()) : '';
+            if (p && p.role === 'stop' && html.includes(sentence)) {
                 const at = layer.getLatLng();
                 found = [at.lat, at.lng];
             }

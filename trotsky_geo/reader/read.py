@@ -89,7 +89,6 @@ class _Narrative:
 
     anchor: DateSpan | None = None
     birth: DateSpan | None = None
-    last: Event | None = None
     home: Event | None = None  # the last stay: where an unplaced arrest or death happened
     named: Toponym | None = None  # the last place the text named: what "there" points at
     about_subject: bool = True  # "he" in the next sentence is the subject
@@ -128,11 +127,11 @@ def read_events(
             _advance(state, sentence, section, _dates(sentence.text, state))
             continue
         dates = _dates(sentence.text, state)
-        reader = _SentenceReader(document, sentence, section.title, subject, state, dates)
+        reader = _SentenceReader(
+            document, sentence, sentence.span, section.title, subject, state, dates
+        )
         found = reader.read(by_sentence.get(number, []), gazetteer.contains)
         events.extend(found)
-        if found:
-            state.last = found[-1]
         state.home = next((e for e in reversed(found) if e.kind in _STAYS), state.home)
         if state.birth is None:
             state.birth = next(
@@ -213,6 +212,7 @@ class _SentenceReader:
         self,
         document: Document,
         sentence: Sentence,
+        span: Span,
         section: str,
         subject: Subject,
         state: _Narrative,
@@ -220,9 +220,7 @@ class _SentenceReader:
     ) -> None:
         self.document, self.sentence, self.section = document, sentence, section
         self.subject, self.state = subject, state
-        span = sentence.span
-        assert span is not None
-        self.span: Span = span
+        self.span = span
         self.chain = state.about_subject
         self.other_leads = self._about_other()
         lead = clause_subject(self.span.root)
