@@ -92,7 +92,7 @@ MOTION = words(
     "go come move return travel sail fly send take bring transfer head leave depart flee "
     "escape deport exile banish expel emigrate relocate ride drive march walk retreat "
     "evacuate transport escort accompany journey proceed extradite invite summon recall "
-    "set withdraw slip sneak smuggle steal hurry rush"
+    "set withdraw slip sneak smuggle steal hurry rush install lodge"
 )
 #: Verbs whose object moves, not their subject ("he sent his son to Paris").
 SENDING = words("send bring take post mail dispatch smuggle ship")

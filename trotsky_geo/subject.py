@@ -31,6 +31,9 @@ _PARTICLES = words("von van de del der da di du le la of the y bin ibn al")
 #: Group words that include the subject when the subject leads the story: "they moved".
 #: Entity types of words that sit beside a name without being part of it ("In September Trotsky").
 _NOT_NAMES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "GPE", "NORP", "LOC"})
+#: "(...) was a German composer, theatre director, polemicist, and conductor".
+_ROLE_LIST = re.compile(r"\b(?:was|is)\s+an?\s+(?:[A-Z][\w-]*\s+)*([^.;()]+?)(?:\.|;|\s\(|$)")
+_NOT_ROLES = words("who which that known for of in from with serving best by as")
 _GROUP = frozenset({"they", "we", "them", "us"})
 _FAMILY = frozenset({"family", "couple", "pair", "household", "two"})
 _PRONOUNS = {"he": ("he", "him", "himself"), "she": ("she", "her", "herself")}
@@ -45,6 +48,7 @@ class Subject:
     pronouns: frozenset[str]
     other_pronouns: frozenset[str]
     full_names: frozenset[str] = frozenset()  # every word of their names: "Davidovich" too
+    roles: frozenset[str] = frozenset()  # what the lead says they were: "the composer"
 
     @classmethod
     def from_document(cls, document: Document) -> Subject:
@@ -81,6 +85,7 @@ class Subject:
             frozenset((*_PRONOUNS[own], "his" if own == "he" else "her")),
             frozenset(_PRONOUNS[other]),
             frozenset(full) | frozenset(names),
+            _roles(document),
         )
 
     def is_name(self, token: Token) -> bool:
@@ -119,6 +124,8 @@ class Subject:
             return not self.names_other(token)
         if lower in _GROUP:
             return chain
+        if lower in self.roles and any(c.lower_ == "the" for c in token.children):
+            return chain  # "the composer settled in Biebrich"
         if lower in VEHICLES:  # "his ship was intercepted": he was aboard
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             return None if owner is None else self.refers(owner, chain=chain)
@@ -135,6 +142,25 @@ class Subject:
             ):
                 return True  # "students, including Deng, went"
         return False if token.pos_ in {"PROPN", "NOUN", "PRON"} else None
+
+
+def _roles(document: Document) -> frozenset[str]:
+    """What the opening sentence says the subject was: "was a German composer, theatre
+    director and conductor" gives composer, director, conductor."""
+    opening = [s.text for s in document.sentences if not s.infobox_key][:3]
+    for text in opening:
+        found = _ROLE_LIST.search(text)
+        if found:
+            items = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group(1))
+            return frozenset(
+                item.split()[-1].lower()
+                for item in items
+                if 0 < len(item.split()) <= 3
+                and item.islower()
+                and item.replace(" ", "").replace("-", "").isalpha()
+                and not set(item.split()) & _NOT_ROLES
+            )
+    return frozenset()
 
 
 def _flat_name(token: Token) -> list[Token]:

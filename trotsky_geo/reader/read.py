@@ -146,11 +146,10 @@ def read_events(
 def _lifespan(document: Document, events: list[Event]) -> list[Event]:
     """The opening sentence's bracketed lifespan ("Karl Marx (5 May 1818 – 14 March 1883)")
     dates a birth or death the body tells without a date."""
-    first = next((s for s in document.sentences if s.span is not None), None)
-    if first is None:
-        return events
+    opening = [s for s in document.sentences if not s.infobox_key][:3]
     spans = [
         d.span
+        for first in opening
         for d in find_dates(first.text)
         if _parenthesised(first.text, d.start) and d.span.end.year - d.span.start.year >= 10
     ]
@@ -358,7 +357,8 @@ class _SentenceReader:
             and lemma not in MOTION
             and verb_kind is None
             and not any(n.lemma_.lower() in MOVES for n in nouns)
-        ):
+            and not (verb.dep_ == "relcl" and verb.head.lemma_.lower() in MOVES)
+        ):  # ("a visit he had made to Venice" is a move)
             return None, 0.0  # "submitted his thesis to the University of Jena"
         if preposition not in _AT | _TO | _FROM | _VIA | {""}:
             if not (own in _AT and noun_kind is not None):
