@@ -77,9 +77,9 @@ def find_toponyms(
     people = _surnames(doc, subject)
     curated = _curated(doc, gazetteer, nlp)
     countries = Counter(t.mention.place.country for t in curated)
-    large = _world(doc, gazetteer, people, Counter(), ask=False)
+    large = _world(doc, gazetteer, Counter(), ask=False)
     countries.update(t.mention.place.country for t in large)
-    found = curated + _world(doc, gazetteer, people, countries)
+    found = curated + _world(doc, gazetteer, countries)
     found.sort(key=lambda t: (t.span.start, -len(t.span)))
     kept: list[Toponym] = []
     taken: set[int] = set()
@@ -149,7 +149,6 @@ def _matcher(gazetteer: Gazetteer, nlp: Language) -> PhraseMatcher:
 def _world(
     doc: Doc,
     gazetteer: Gazetteer,
-    people: set[str],
     countries: Counter[str],
     *,
     ask: bool = True,
@@ -171,7 +170,7 @@ def _world(
                 or (size == 1 and (name.lower() in MONTHS or name in INSTITUTIONS))
             ):
                 continue
-            if size == 1 and (name in people or _numbered(span[0])):
+            if size == 1 and _numbered(span[0]):
                 break
             candidates = gazetteer.world(name, alternates=_strong(span), local=countries)
             if not candidates and ask and size == len(run) and _askable(span):
