@@ -265,8 +265,10 @@ def _located(span: Span) -> bool:
     root = span.root
     while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
         root = root.head
-    if root.dep_ == "compound" and root.head.text in INSTITUTIONS:
-        root = root.head  # "at the Leipzig University"
+    if root.dep_ == "compound" and (
+        root.head.text in INSTITUTIONS or root.head.lemma_.lower() in PLACE_NOUNS
+    ):
+        root = root.head  # "at the Leipzig University", "at Lepoglava prison"
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in PLACE_OBJECT_VERBS
     if any(c.dep_ in {"appos", "conj"} and c.ent_type_ in {"GPE", "LOC"} for c in root.children):
@@ -275,6 +277,8 @@ def _located(span: Span) -> bool:
         return False
     preposition = root.head
     governor = preposition.head
+    if governor.pos_ in {"ADV", "ADP"} and governor.head.i != governor.i:
+        governor = governor.head  # "moved back to Omsk"
     word = preposition.lower_
     if word in _LOCATING:
         return True

@@ -22,7 +22,7 @@ from trotsky_geo.lexicon import (
 
 _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
-_CLIMB = 8  # no real attachment path is longer; a bound keeps odd trees finite
+_CLIMB = 12  # no real attachment path is longer; a bound keeps odd trees finite
 #: Dependents that carry a clause up to the verb that has the subject.
 _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 #: "buried his body": the body's owner is who was buried.
@@ -110,7 +110,7 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 return None
             lemma = head.lemma_.lower()
             if lemma in PLACE_OBJECT_VERBS or any(n.lemma_.lower() in KIND_OF for n in nouns):
-                return Attachment(head, preposition, tuple(nouns), own)
+                return Attachment(head, "", tuple(nouns), own)  # "reached the city of Split"
             return None
         if node.pos_ in _VERBS and dep == "acl":
             if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
