@@ -31,6 +31,8 @@ _BODY = frozenset({"body", "remains", "ashes", "coffin", "corpse", "ash"})
 _QUALIFYING = frozenset({"in", "near", "at", "outside"})
 #: Verbs that give a place its name: "a house called X", "a village known as X".
 _NAMING = frozenset({"call", "name", "know", "dub"})
+#: Prepositions by which a place belongs to the noun of a stay: "a tour of", "a trip to".
+_PLACING = frozenset({"of", "in", "at", "to", "into", "near", "from", "for", "on", "through"})
 #: Prepositions that join two places as ends or stages of one journey.
 _JOURNEY = frozenset({"from", "to", "via", "through"})
 #: Prepositions that only introduce examples: the place keeps the preposition before them.
@@ -109,6 +111,8 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             if dep == "nsubjpass" and not nouns:
                 return None
             lemma = head.lemma_.lower()
+            if own and own not in _PLACING:
+                return None  # "negotiations with the United Kingdom": not where he was
             if lemma in PLACE_OBJECT_VERBS or any(n.lemma_.lower() in KIND_OF for n in nouns):
                 return Attachment(head, "", tuple(nouns), own)  # "reached the city of Split"
             return None
