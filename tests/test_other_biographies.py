@@ -34,12 +34,12 @@ MEASURED = {
     "biographies/bolivar": (0.742, 1.000, 0),
     "biographies/douglass": (0.829, 0.897, 0),
     "biographies/guevara": (0.588, 0.821, 0),
-    "biographies/lenin": (0.721, 0.900, 1),
-    "biographies/luxemburg": (0.760, 0.917, 0),
-    "heldout/gandhi": (0.644, 0.895, 0),
+    "biographies/lenin": (0.744, 0.881, 1),
+    "biographies/luxemburg": (0.800, 0.923, 0),
+    "heldout/gandhi": (0.622, 0.892, 0),
     "heldout/goldman": (0.861, 0.914, 1),
     "heldout/ho_chi_minh": (0.590, 0.931, 2),
-    "heldout/marx": (0.800, 0.889, 1),
+    "heldout/marx": (0.833, 0.893, 1),
 }
 MARGIN = 0.03
 
