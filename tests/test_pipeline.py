@@ -47,3 +47,15 @@ def test_progress_is_told_from_the_first_character_to_the_last():
     assert told[-1] == (len(text), len(text))
     assert all(a[0] <= b[0] for a, b in pairwise(told))
     assert {total for _, total in told} == {len(text)}
+
+
+def test_a_text_longer_than_spacys_limit_is_read_whole():
+    """Over a million characters parsed (spaCy's limit for one call): every stay is read."""
+    filler = "Letters came from Rome. " * 22_000  # each names a place, so each is parsed
+    text = (
+        "= Ada Example =\n\nAda Example was born in Bristol in 1901.\n\n"
+        f"{filler}\n\nIn 1920 she moved to Paris.\n\n{filler}\n\nIn 1931 she settled in Lyon.\n"
+    )
+    assert len(text) > 1_000_000
+    itinerary = extract(text)
+    assert [s.place.name for s in itinerary.stops] == ["Bristol", "Paris", "Lyon"]

@@ -75,7 +75,7 @@ def find_toponyms(
     if doc is None or not len(doc):
         return []
     people = _surnames(doc, subject)
-    curated = _curated(doc, gazetteer, nlp)
+    curated = _curated(document, gazetteer, nlp)
     countries = Counter(t.mention.place.country for t in curated)
     large = _world(doc, gazetteer, Counter(), ask=False)
     countries.update(t.mention.place.country for t in large)
@@ -123,19 +123,23 @@ def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
     return test
 
 
-def _curated(doc: Doc, gazetteer: Gazetteer, nlp: Language) -> list[Toponym]:
-    """Spans that spell a curated name, accents or not."""
+def _curated(document: Document, gazetteer: Gazetteer, nlp: Language) -> list[Toponym]:
+    """Spans that spell a curated name, accents or not, sentence by sentence (so that the
+    work and memory stay in proportion to the text)."""
     matcher = _matcher(gazetteer, nlp)
-    folded = nlp.make_doc(fold(doc.text))
+    doc = document.doc
     found = []
-    for _, start, end in matcher(folded):
-        chars = folded[start:end]
-        span = doc.char_span(chars.start_char, chars.end_char)
-        if span is None:
+    for sentence in document.sentences:
+        if sentence.span is None:
             continue
-        candidates = gazetteer.curated(chars.text)
-        if candidates:
-            found.append(_toponym(span, candidates))
+        base = sentence.span.start_char
+        folded = nlp.make_doc(fold(sentence.span.text))
+        for _, start, end in matcher(folded):
+            chars = folded[start:end]
+            span = doc.char_span(base + chars.start_char, base + chars.end_char)
+            candidates = gazetteer.curated(chars.text) if span is not None else ()
+            if candidates:
+                found.append(_toponym(span, candidates))
     return found
 
 
