@@ -11,6 +11,7 @@ from conftest import TEXT, trotsky_events
 from trotsky_geo.correction_marks import mark_corrections
 from trotsky_geo.corrections import Action, Anchor, Correction, apply_corrections
 from trotsky_geo.itinerary import build_itinerary
+from trotsky_geo.maps import popup_html
 from trotsky_geo.pipeline import default_gazetteer
 
 VIENNA = "In October he moved to Vienna in Austria-Hungary."
@@ -60,3 +61,12 @@ def test_markup_in_a_note_stays_text_in_the_popup():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "${alert(2)}" not in page  # the popup sits in a JavaScript template literal
     assert "&#36;{alert(2)} &#96;x&#96; &#92;&#96;" in page
+
+
+def test_the_stops_own_popup_says_which_event_was_corrected():
+    fixed = corrected()
+    stop = next(s for s in fixed.itinerary.stops if s.place.name == "Zürich")
+    page = popup_html(stop, corrected=fixed.itinerary.corrected)
+    assert "<b>corrected</b>; the text says" in page
+    untouched = next(s for s in fixed.itinerary.stops if s.place.name != "Zürich")
+    assert "corrected" not in popup_html(untouched, corrected=fixed.itinerary.corrected)

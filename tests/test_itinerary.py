@@ -72,3 +72,12 @@ def test_geojson_points_are_lon_lat(itinerary):
 
 def test_json_round_trips(itinerary):
     assert json.loads(itinerary.to_json()) == json.loads(json.dumps(itinerary.rows()))
+
+
+def test_every_export_row_says_how_exactly_its_point_stands_for_the_place(itinerary):
+    rows = itinerary.rows()
+    assert {row["spatial_precision"] for row in rows} <= {"building", "city", "region", "country"}
+    russia = [row for row in rows if row["name"] == "Russia"]
+    assert russia and all(row["spatial_precision"] == "country" for row in russia)
+    feature = json.loads(itinerary.to_geojson())["features"][0]
+    assert feature["properties"]["spatial_precision"] in {"building", "city"}

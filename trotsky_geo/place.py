@@ -48,6 +48,12 @@ class Place:
     within: str | None = None  # id of the place that contains this one, if known
     source: str = ""  # where the coordinate came from
 
+    @property
+    def spatial_precision(self) -> str:
+        """How exactly the point stands for the place: a ``building``, a ``city`` (a town or
+        village), or an area, ``region`` or ``country``, that the map draws as an area."""
+        return "city" if self.type is PlaceType.VILLAGE else self.type.value
+
     def __post_init__(self) -> None:
         if not -90.0 <= self.lat <= 90.0:
             raise ValueError(f"latitude {self.lat} of {self.name!r} is outside -90..90")

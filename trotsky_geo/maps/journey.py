@@ -17,7 +17,7 @@ import folium
 import jinja2
 
 from trotsky_geo.dates import DateSpan
-from trotsky_geo.events import EventKind
+from trotsky_geo.events import Event, EventKind
 from trotsky_geo.itinerary import Itinerary, Stop
 from trotsky_geo.maps.areas import Area, area_label, area_of, clip_leg
 from trotsky_geo.maps.basemap import Basemap
@@ -51,6 +51,7 @@ _POPUP = jinja2.Environment(autoescape=True).from_string(
 <div><b>{{ event.kind }}</b>, {{ event.date }}{% if event.inferred %}
  <i>(inferred from context)</i>{% endif %}{% if event.place_inferred %}
  <i>(place inferred from context)</i>{% endif %}</div>
+{% if event.corrected %}<div class="tg-corrected"><b>corrected</b>; the text says</div>{% endif %}
 <blockquote class="tg-evidence">{{ event.sentence }}</blockquote>
 <div class="tg-section">§ {{ event.section }}</div>
 </div>{% endfor %}</div>"""
@@ -78,7 +79,9 @@ def build_map(
         return fmap
     offsets = _fan_offsets(stops)
     areas = [area_of(stop.place) for stop in stops]
-    popups = {index: popup_html(stop) for index, stop in enumerate(stops)}
+    popups = {
+        index: popup_html(stop, corrected=itinerary.corrected) for index, stop in enumerate(stops)
+    }
     if not animate:
         features = [
             _stop_feature(stop, index, offset, area, "stop", chosen)
@@ -143,7 +146,7 @@ def journey_layer(
         for (index, stop, offset), area in zip(reached, areas, strict=True)
     ]
     features += _leg_features([stop for _, stop, _ in reached], areas)
-    popups = {index: popup_html(stop) for index, stop, _ in reached}
+    popups = {index: popup_html(stop, corrected=itinerary.corrected) for index, stop, _ in reached}
     JourneyLayer(_collection(features), popups).add_to(group)
     return group
 
@@ -193,8 +196,9 @@ def recorded_in(stop: Stop, year: int) -> bool:
     return stop.arrival.start.year <= year <= last.year
 
 
-def popup_html(stop: Stop) -> str:
-    """The stop's popup as escaped HTML: names, dates as precise as the text, each evidence."""
+def popup_html(stop: Stop, *, corrected: frozenset[Event] = frozenset()) -> str:
+    """The stop's popup as escaped HTML: names, dates as precise as the text, each evidence;
+    an event corrected by hand says so ("corrected; the text says ...")."""
     style = KIND_STYLES[marker_kind(stop)]
     names = " / ".join(stop.names_written)
     return _POPUP.render(
@@ -211,6 +215,7 @@ def popup_html(stop: Stop) -> str:
                 "place_inferred": event.place_inferred,
                 "sentence": event.evidence.sentence,
                 "section": event.evidence.section,
+                "corrected": event in corrected,
             }
             for event in stop.events
         ],
