@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser.cdn import CdnCache, is_tile  # noqa: E402
+from browser.cdn import CdnCache, router  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, plain_png  # noqa: E402
 
 import trotsky_geo  # noqa: E402
@@ -125,29 +125,10 @@ def _server(script: Path) -> Iterator[tuple[str, float]]:
         server.wait(timeout=15)
 
 
-def _route(cache: CdnCache, tile: bytes):
-    def route(route) -> None:
-        url = route.request.url
-        host = url.split("/")[2].split(":")[0] if "://" in url else ""
-        if url.startswith(("file:", "data:")) or host in ("localhost", "127.0.0.1"):
-            route.continue_()
-            return
-        served = cache.resolve(url)
-        if served is not None:
-            route.fulfill(status=200, body=served.body, content_type=served.content_type,
-                          headers={"access-control-allow-origin": "*"})
-        elif is_tile(url):
-            route.fulfill(status=200, body=tile, content_type="image/png")
-        else:
-            route.abort()
-
-    return route
-
-
 def _measure_page(browser, script: Path, cache: CdnCache, tile: bytes) -> PageTimings:
     with _server(script) as (url, server_start):
         context = browser.new_context(viewport={"width": 1280, "height": 860})
-        context.route("**/*", _route(cache, tile))
+        context.route("**/*", router(cache, tile))
         page = context.new_page()
         started = time.perf_counter()
         page.goto(url)

@@ -333,7 +333,7 @@ def browser_page(browser) -> Iterator[BrowserPage]:
     Console errors, page errors, refused requests and dialogs are collected for the test to
     assert on.
     """
-    from browser.cdn import CdnCache, is_tile
+    from browser.cdn import CdnCache, router
 
     cache = CdnCache.default()
     tile = plain_png()
@@ -341,31 +341,11 @@ def browser_page(browser) -> Iterator[BrowserPage]:
     page = context.new_page()
     result = BrowserPage(page)
 
-    def route(route) -> None:
-        url = route.request.url
-        host = url.split("/")[2].split(":")[0] if "://" in url else ""
-        if url.startswith(("file:", "data:")) or host in ("localhost", "127.0.0.1"):
-            route.continue_()
-            return
-        served = cache.resolve(url)
-        if served is not None:
-            route.fulfill(
-                status=200,
-                body=served.body,
-                content_type=served.content_type,
-                headers={"access-control-allow-origin": "*"},
-            )
-        elif is_tile(url):
-            route.fulfill(status=200, body=tile, content_type="image/png")
-        else:
-            result.aborted.append(url)
-            route.abort()
-
     def on_dialog(dialog) -> None:
         result.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    context.route("**/*", route)
+    context.route("**/*", router(cache, tile, result.aborted))
     def on_console(message) -> None:
         if message.type == "error":
             result.errors.append(message.text)

@@ -113,3 +113,31 @@ def _content_type(name: str) -> str:
     if name.endswith(".js"):
         return "application/javascript"
     return guessed or "application/octet-stream"
+
+
+def router(cache: CdnCache, tile: bytes, refused: list[str] | None = None):
+    """A Playwright route handler: localhost and inline data through, CDN files from the npm
+    copies, a plain tile for map tiles, every other request refused (and listed)."""
+
+    def route(route) -> None:
+        url = route.request.url
+        host = url.split("/")[2].split(":")[0] if "://" in url else ""
+        if url.startswith(("file:", "data:")) or host in ("localhost", "127.0.0.1"):
+            route.continue_()
+            return
+        served = cache.resolve(url)
+        if served is not None:
+            route.fulfill(
+                status=200,
+                body=served.body,
+                content_type=served.content_type,
+                headers={"access-control-allow-origin": "*"},
+            )
+        elif is_tile(url):
+            route.fulfill(status=200, body=tile, content_type="image/png")
+        else:
+            if refused is not None:
+                refused.append(url)
+            route.abort()
+
+    return route
