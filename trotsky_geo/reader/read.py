@@ -165,7 +165,9 @@ def _lifespan(document: Document, events: list[Event]) -> list[Event]:
     ]
 
 
-def _advance(state: _Narrative, sentence: Sentence, section: Section, dates: list) -> None:
+def _advance(
+    state: _Narrative, sentence: Sentence, section: Section, dates: list[DateMention]
+) -> None:
     """The story's time moves to the sentence's last date told outside brackets."""
     told = [d for d in dates if not _parenthesised(sentence.text, d.start)]
     if told and (section.span is None or _within(told[-1].span, section.span)):
