@@ -44,7 +44,3 @@ def load(name: str | None = None) -> Language:
         )
     return nlp
 
-
-def model_id(nlp: Language) -> str:
-    """Name and version of a loaded pipeline, for keys of anything derived from its parses."""
-    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"

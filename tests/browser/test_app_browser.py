@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from browser.app_server import start_app
 from trotsky_geo import bundled_text, extract
 
 pytestmark = pytest.mark.browser
@@ -22,41 +20,14 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SLIDER = "[data-testid=stSlider] input[type=range], [data-testid=stSlider] [role=slider]"
 CAPTION = re.compile(r"^\d{4} — ")
-START_TIMEOUT_S = 90.0
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory) -> Iterator[str]:
     """`streamlit run app.py` headless on a free local port, stopped after the module."""
-    port = _free_port()
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )
-    url = f"http://127.0.0.1:{port}"
+    server, url = start_app(log)
     try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not answer in {START_TIMEOUT_S} s:\n"
-                                f"{log.read_text()}")
-                time.sleep(0.3)
         yield url
     finally:
         server.terminate()

@@ -3,17 +3,14 @@ with SIGKILL right after the edit is acknowledged, and find the edit in the libr
 
 from __future__ import annotations
 
-import os
 import signal
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from browser.app_server import start_app
 from trotsky_geo.store import Store
 
 pytestmark = pytest.mark.browser
@@ -23,7 +20,6 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 VIENNA = "In October he moved to Vienna in Austria-Hungary."
 LISBON = (38.72, -9.14)
-START_TIMEOUT_S = 90.0
 
 # The coordinates of the stop whose popup quotes a sentence, read from the Leaflet map itself.
 _STOP_AT = """(body, sentence) => {
@@ -46,35 +42,8 @@ _STOP_AT = """(body, sentence) => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _start(library: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, "TROTSKY_GEO_LIBRARY": str(library)}
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while True:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read() == b"ok":
-                    return server, url
-        except OSError:
-            if time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"streamlit did not answer in {START_TIMEOUT_S} s")
-            time.sleep(0.3)
+    return start_app(log, env={"TROTSKY_GEO_LIBRARY": str(library)})
 
 
 def _stop_position(frame, timeout_s: float = 30.0, near: tuple[float, float] | None = None):

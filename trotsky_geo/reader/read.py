@@ -223,8 +223,9 @@ class _SentenceReader:
         self.subject, self.state = subject, state
         self.span = span
         self.chain = state.about_subject
+        self.lead = clause_subject(span.root)  # the main clause's subject
         self.other_leads = self._about_other()
-        lead = clause_subject(self.span.root)
+        lead = self.lead
         # "he said ... reporters helped them escape": beside him, "they" are others.
         self.subject_leads = (
             lead is not None
@@ -544,7 +545,7 @@ class _SentenceReader:
     def _about_other(self) -> bool:
         """The sentence's main subject is someone else by name: the pronouns that are subjects
         of its other clauses are theirs ("Engels moved to Manchester, where he ...")."""
-        agent = clause_subject(self.span.root)
+        agent = self.lead
         return (
             agent is not None
             and agent.pos_ == "PROPN"
@@ -555,7 +556,7 @@ class _SentenceReader:
         """Decide whether the next sentence's pronoun still means the subject: naming the
         subject sets it; two sentences running about another named person unset it (one is
         an aside: "When Chiang turned on the Communists, he fled Canton")."""
-        agent = clause_subject(self.span.root)
+        agent = self.lead
         if agent is None:
             return
         if self.subject.refers(agent, chain=True) and agent.lower_ not in {"they", "we"}:
