@@ -26,6 +26,7 @@ from trotsky_geo.errors import InputError
 from trotsky_geo.events import Event, EventKind
 from trotsky_geo.itinerary import Itinerary
 from trotsky_geo.maps import base_map, build_map, journey_layer, recorded_in, year_caption
+from trotsky_geo.maps.stays import SELECTION, stays_chart
 
 SOURCE_URL = "https://en.wikipedia.org/wiki/Leon_Trotsky"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -103,10 +104,11 @@ def timeline_table(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> pd.
 
 
 def _highlight_current(table: pd.DataFrame) -> pd.io.formats.style.Styler:
+    """The rows of the stops the map highlights, shaded: one style frame, not a call per row."""
     current = table.attrs.get("current_rows", 0)
-    return table.style.apply(
-        lambda row: [HIGHLIGHT if row.name < current else ""] * len(row), axis=1
-    )
+    shaded = pd.DataFrame("", index=table.index, columns=table.columns)
+    shaded.iloc[:current] = HIGHLIGHT
+    return table.style.apply(lambda _: shaded, axis=None)
 
 
 def _start_text(text: str) -> None:
@@ -284,15 +286,10 @@ def journey_view(text: str) -> None:
 
 
 def stays_view(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> None:
-    """The stays chart under the map: a bar per stop; a click on one moves the slider there.
-
-    Altair is imported here, after the map is sent, so that the first map does not wait for it.
-    """
-    from trotsky_geo.maps.stays import SELECTION, stays_chart
-
+    """The stays chart under the map: a bar per stop; a click on one moves the slider there."""
     if itinerary.years[0] == itinerary.years[1]:
         return
-    st.altair_chart(
+    st.vega_lite_chart(
         stays_chart(itinerary, year=year, kinds=kinds),
         key="stays",
         on_select=_stay_clicked,
@@ -303,8 +300,6 @@ def stays_view(itinerary: Itinerary, year: int, kinds: Sequence[str]) -> None:
 
 def _stay_clicked() -> None:
     """Move the year slider to the arrival year of the clicked stay."""
-    from trotsky_geo.maps.stays import SELECTION
-
     picked = st.session_state.stays.selection.get(SELECTION) or []
     if picked:
         st.session_state.year = int(picked[0]["year"])

@@ -15,7 +15,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from benchmarks.bench_app import SLIDER_MOVE_FLOOR_S, measure
+from benchmarks.bench_app import MOVE_RATIO_FLOOR, measure
 from trotsky_geo import bundled_text, extract
 from trotsky_geo.maps import journey_layer, year_caption
 
@@ -366,6 +366,6 @@ def test_play_stops_by_itself_at_the_last_year(app, itinerary):
     assert app.slider(key="year").value == last
 
 
-def test_a_slider_move_costs_the_server_at_most_300_ms():
+def test_a_slider_move_costs_the_server_a_bounded_multiple_of_the_bare_page():
     timings = measure(moves=12)
-    assert timings.median_move <= SLIDER_MOVE_FLOOR_S, timings.report()
+    assert timings.move_ratio <= MOVE_RATIO_FLOOR, timings.report()

@@ -13,7 +13,8 @@ import json
 from importlib import resources
 from typing import Any
 
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
+from jinja2.utils import htmlsafe_json_dumps
 
 from trotsky_geo.maps.elements import Template
 from trotsky_geo.maps.geometry import Ring, unwrap
@@ -80,7 +81,7 @@ class Basemap(MacroElement):
             pane.style.zIndex = 150;
             pane.style.pointerEvents = "none";
             map.getContainer().style.background = {{ this.sea|tojson }};
-            L.geoJSON(({{ this.decode }})({{ this.topology|tojson }}), {
+            L.geoJSON(({{ this.decode }})({{ this.topology }}), {
                 pane: "tg-basemap",
                 interactive: false,
                 attribution: {{ this.attribution|tojson }},
@@ -98,10 +99,27 @@ class Basemap(MacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "Basemap"
-        self.topology = topology()
+        self.topology = topology_json()
         self.decode = _DECODE
         self.attribution = ATTRIBUTION
         self.sea, self.land, self.border = SEA, LAND, BORDER
+
+    def render(self, **kwargs: object) -> None:
+        """Add the script as it is: branca would compile its ~100 KB as a template each time."""
+        script = self._template.module.script(self, kwargs)
+        self.get_root().script.add_child(_Verbatim(script), name=self.get_name())
+
+
+class _Verbatim(Element):
+    """Text that renders as itself, never read as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: object) -> str:
+        """The text."""
+        return self.text
 
 
 @functools.cache
@@ -109,6 +127,12 @@ def topology() -> dict[str, Any]:
     """The committed TopoJSON of the countries, read once."""
     source = resources.files("trotsky_geo.maps") / "data" / "basemap.json"
     return json.loads(source.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def topology_json() -> str:
+    """The topology as compact JSON that is safe inside a script tag, written once."""
+    return htmlsafe_json_dumps(topology(), sort_keys=True, separators=(",", ":"))
 
 
 def country_outline(code: str) -> list[Polygon] | None:
