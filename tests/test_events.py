@@ -303,3 +303,90 @@ def test_a_body_without_lead_events_keeps_its_first_section():
 def test_a_place_takes_the_date_of_its_own_verb(sentence, place, start):
     found = extract_plain(f"Ada Example was born in Bristol in 1860. {sentence}")
     assert [e.when.iso_start for e in found if e.place.name_today == place][:1] == [start]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "kind", "start"),
+    [
+        (  # the couple is the subject and company: "they" after it are the subject too
+            "By 1902 the couple had run up such debts that they fled Lyon at night.",
+            "Lyon",
+            "escape",
+            "1902",
+        ),
+        (  # a unit the subject serves in carries them along
+            "In March 1903 her regiment was deployed to Verona.",
+            "Verona",
+            "travel",
+            "1903-03",
+        ),
+        (  # the subject goes along with others
+            "In 1904 the committee travelled to Geneva, and Ada accompanied them.",
+            "Geneva",
+            "travel",
+            "1904",
+        ),
+        (  # aboard a vehicle among others
+            "In May 1905 the steamer sailed into Genoa with forty pilgrims aboard, including "
+            "Ada.",
+            "Genoa",
+            "travel",
+            "1905-05",
+        ),
+        (  # a journey's way between its verb and its end
+            "In 1906 she continued by train across the border to Basel.",
+            "Basel",
+            "travel",
+            "1906",
+        ),
+        (  # the time spent is the verb's object; the place hangs from it
+            "Spending the summer of 1907 in Turin, Ada wrote her first book.",
+            "Turin",
+            "residence",
+            "1907-06",  # summer: June to August
+        ),
+        (  # a school named for its town
+            "In 1908 Ada graduated from the Lausanne School.",
+            "Lausanne",
+            "education",
+            "1908",
+        ),
+        (  # "one of his trips": the trip's end
+            "In one of her trips to Milan in 1909, she married Carlo Rossi.",
+            "Milan",
+            "travel",
+            "1909",
+        ),
+        (  # two subjects the small model gives one verb: the name is the one
+            "In 1910, now a prisoner of war, Ada was transported to a hospital in the town of "
+            "Kazan.",
+            "Kazan",
+            "hospital",
+            "1910",
+        ),
+    ],
+)
+def test_movements_told_by_company_vehicles_and_ways(sentence, place, kind, start):
+    found = extract_plain(f"Ada Example was a writer. She was born in Bristol in 1880. {sentence}")
+    assert (place, kind, start) in [
+        (e.place.name_today, e.kind.value, e.when.iso_start) for e in found
+    ]
+
+
+def test_a_delegation_and_a_qualifying_near_place_are_not_the_subject_there():
+    found = extract_plain(
+        "Ada Example was a writer. In 1911 Ada lived in Paris while her delegation negotiated "
+        "at Fontainebleau. In 1912 she was sent to a camp in the town of Sviyazhsk near Kazan."
+    )
+    names = [e.place.name_today for e in found]
+    assert "Paris" in names and "Sviyazhsk" in names
+    assert "Fontainebleau" not in names and "Kazan" not in names
+
+
+def test_events_after_a_death_the_opening_bracket_gives_are_legacy():
+    found = extract_plain(
+        "Ada Example (born Ada Jones; – March 3, 1901) was a writer. In 1890 Ada moved to "
+        "Boston. On May 20, 2018, Ada was awarded an honorary degree from the University of "
+        "Chicago."
+    )
+    assert [e.place.name_today for e in found] == ["Boston"]

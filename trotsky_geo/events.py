@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -66,13 +66,19 @@ _FINER = {"building": 0, "village": 1, "city": 2, "region": 3, "country": 4}
 
 
 def life_events(
-    events: list[Event], infobox: dict[EventKind, Event], gazetteer: Gazetteer, *, lead: bool
+    events: list[Event],
+    infobox: dict[EventKind, Event],
+    gazetteer: Gazetteer,
+    *,
+    lead: bool,
+    lifespan: Mapping[EventKind, DateSpan] | None = None,
 ) -> list[Event]:
     """One life from the reader's events: the lead's summary dropped where the body tells the
-    same, one birth and one death, burials after the death, nothing outside the life."""
+    same, one birth and one death, burials after the death, nothing outside the life (the
+    ``lifespan`` the opening gives bounds it where no dated birth or death does)."""
     if lead:
         events = _drop_covered_lead(events, gazetteer)
-    return _within_life(_merge_singletons(events, infobox))
+    return _within_life(_merge_singletons(events, infobox), lifespan or {})
 
 
 _INFOBOX_KINDS = (
@@ -200,15 +206,15 @@ def _burials(events: list[Event], info: Event | None, death: Event | None) -> li
     return burials
 
 
-def _within_life(events: list[Event]) -> list[Event]:
+def _within_life(events: list[Event], lifespan: Mapping[EventKind, DateSpan]) -> list[Event]:
     """Drop what the text dates before the birth or after the death: legacy, not itinerary."""
     born = next(
         (e.when.start for e in events if e.kind is EventKind.BIRTH and not e.date_inferred),
-        dt.date.min,
+        lifespan[EventKind.BIRTH].start if EventKind.BIRTH in lifespan else dt.date.min,
     )
     died = next(
         (e.when.end for e in events if e.kind is EventKind.DEATH and not e.date_inferred),
-        dt.date.max,
+        lifespan[EventKind.DEATH].end if EventKind.DEATH in lifespan else dt.date.max,
     )
     return [
         e

@@ -189,11 +189,12 @@ class Gazetteer:
         alternates: bool,
         local: Counter[str] | None = None,
         countries: Counter[str] | None = None,
+        recent: frozenset[str] = frozenset(),
     ) -> tuple[Place, ...]:
         """World places of this name, likeliest first given the ``countries`` named around
-        it (see :meth:`_world_candidates`)."""
+        it and the ``recent`` ones named just before (see :meth:`_world_candidates`)."""
         return self._world_candidates(
-            name, countries or Counter(), alternates=alternates, local=local
+            name, countries or Counter(), alternates=alternates, local=local, recent=recent
         )
 
     def ask_online(self, name: str, *, country: str | None = None) -> tuple[Place, ...]:
@@ -207,12 +208,17 @@ class Gazetteer:
         self._found[place.id] = place
         return (place,)
 
-    def ranked(self, mention: PlaceMention, countries: Counter[str]) -> PlaceMention:
+    def ranked(
+        self, mention: PlaceMention, countries: Counter[str], recent: frozenset[str] = frozenset()
+    ) -> PlaceMention:
+        """A curated mention's namesakes, those in the countries named just before and most
+        often first, then those written as the text writes them."""
         if len(mention.candidates) < 2:
             return mention
         written = fold(mention.text)
         ranked = sorted(
-            mention.candidates, key=lambda p: (-countries[p.country], fold(p.name) != written)
+            mention.candidates,
+            key=lambda p: (p.country not in recent, -countries[p.country], fold(p.name) != written),
         )
         return PlaceMention(mention.text, mention.start, mention.end, tuple(ranked))
 
@@ -223,6 +229,7 @@ class Gazetteer:
         *,
         alternates: bool,
         local: Counter[str] | None = None,
+        recent: frozenset[str] = frozenset(),
     ) -> tuple[Place, ...]:
         """World places of this name, likeliest first. A town under 15,000 people only counts
         where ``local`` (the places named around it) puts the text in its country."""
@@ -239,7 +246,7 @@ class Gazetteer:
                 or local[e.place.country]
             )
         ]
-        ranked = sorted(entries, key=lambda e: -e.weight(countries))
+        ranked = sorted(entries, key=lambda e: -e.weight(countries, recent))
         return tuple(e.place for e in ranked)
 
     def _world_index(self) -> WorldIndex:

@@ -21,13 +21,14 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
     EventKind.RESIDENCE: words(
         "live settle stay reside residence move relocate spend work hide home remain base "
         "emigrate house apartment flat villa estate farm life years time period job post "
-        "employ teach serve lodge rent resettle position appointment engagement guest"
+        "employ teach serve lodge rent resettle position appointment engagement guest "
+        "station garrison"
     ),
     EventKind.TRAVEL: words(
         "arrive arrival reach return go travel leave sail visit come journey enter tour trip "
         "head cross board land transfer pass ride fly retreat depart departure proceed voyage "
         "drive march accompany join send take bring transport evacuate walk escort meet marry "
-        "withdraw slip sneak rush hurry "
+        "withdraw slip sneak rush hurry deploy redeploy dispatch continue "
         "wedding honeymoon holiday vacation stop call way route"
     ),
     EventKind.ARREST: words("arrest capture intercept seize apprehend"),
@@ -85,6 +86,8 @@ PLACE_OBJECT_VERBS = words(
     "reach enter visit leave tour cross flee depart quit attend revisit inhabit board "
     "escape exit abandon evacuate"
 )
+#: Verbs whose object is a stretch of time spent at the place: "spending the summer in Trier".
+SPENDING = words("spend pass")
 #: Leaving verbs: their object or "from" phrase is where the move started.
 LEAVING = words("leave flee depart quit escape exit abandon evacuate")
 #: Verbs after which "to X" or "for X" is a destination.
@@ -92,8 +95,12 @@ MOTION = words(
     "go come move return travel sail fly send take bring transfer head leave depart flee "
     "escape deport exile banish expel emigrate relocate ride drive march walk retreat "
     "evacuate transport escort accompany journey proceed extradite invite summon recall "
-    "set withdraw slip sneak smuggle steal hurry rush install lodge"
+    "set withdraw slip sneak smuggle steal hurry rush install lodge deploy dispatch station "
+    "post redeploy continue"
 )
+#: Verbs by which the subject goes where others go: "they travelled to Brno, and Tito
+#: accompanied them".
+ACCOMPANYING = words("accompany join follow")
 #: Verbs whose object moves, not their subject ("he sent his son to Paris").
 SENDING = words("send bring take post mail dispatch smuggle ship")
 #: Verbs whose complement did not (yet) happen: "planned to go", "ordered him arrested".
@@ -123,6 +130,11 @@ ELSEWHERE_NOUNS = words(
 )
 #: Vehicles a journey "to" a place is made by: "a train to", "a ship for".
 VEHICLES = words("train ship boat ferry steamer steamboat plane flight car coach passage")
+#: Bodies of people that carry their members along: "his regiment was deployed to Galicia".
+UNITS = words(
+    "regiment battalion brigade division unit corps army squadron detachment "
+    "expedition troupe crew"
+)
 #: Verbs that report what someone said or thought: their complement is a claim, not a stay.
 REPORTING = words(
     "say write claim state declare argue believe think tell report announce remark note "

@@ -36,6 +36,7 @@ def load(name: str | None = None) -> Language:
             f"cannot load the spaCy pipeline {name!r}: install it (see the README) "
             f"or set {MODEL_SETTING} to an installed one"
         ) from exc
+    _split_markup(nlp)
     missing = [c for c in NEEDED if c not in nlp.component_names]
     if missing:
         raise ModelError(
@@ -44,3 +45,15 @@ def load(name: str | None = None) -> Language:
         )
     return nlp
 
+
+
+#: Wiki template markup left in pasted articles ("Zürich{{#tag:ref|Röckel ..."): split off,
+#: so that the words it is glued to are words of their own.
+MARKUP_INFIXES = (r"\{\{", r"\}\}", r"\|")
+
+
+def _split_markup(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, *MARKUP_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

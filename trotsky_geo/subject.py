@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from trotsky_geo.document import Document
-from trotsky_geo.lexicon import VEHICLES, words
+from trotsky_geo.lexicon import UNITS, VEHICLES, words
 
 #: Infobox keys that give another form of the subject's name.
 _NAME_KEYS = frozenset({"birthname", "birth name", "birth_name", "native name", "name"})
@@ -111,6 +111,11 @@ class Subject:
             for t in words
         )
 
+    def with_company(self, token: Token) -> bool:
+        """Whether a phrase names a group the subject may be in: "the couple", "Marx and his
+        wife" (after it, "they" is the subject too)."""
+        return token.lower_ in _FAMILY or any(c.dep_ == "conj" for c in token.children)
+
     def refers(self, token: Token, *, chain: bool) -> bool | None:
         """Whether a noun phrase's head means the subject: True, False (someone else), None
         (nobody: an unknown word). ``chain`` says the story is about the subject right now,
@@ -126,7 +131,7 @@ class Subject:
             return chain
         if lower in self.roles and any(c.lower_ == "the" for c in token.children):
             return chain  # "the composer settled in Biebrich"
-        if lower in VEHICLES:  # "his ship was intercepted": he was aboard
+        if lower in VEHICLES or lower in UNITS:  # "his ship was intercepted": he was aboard
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             return None if owner is None else self.refers(owner, chain=chain)
         if lower in _FAMILY:
@@ -135,12 +140,14 @@ class Subject:
         for child in token.children:
             if child.dep_ == "conj" and self.refers(child, chain=chain):
                 return True  # "Marx and his wife moved"
-            if (
-                child.dep_ == "prep"
-                and child.lower_ in {"including", "among"}
-                and any(self.refers(g, chain=chain) for g in child.children if g.dep_ == "pobj")
-            ):
-                return True  # "students, including Deng, went"
+            # "students, including Deng, went"; "students aboard including Deng"
+            for prep in (child, *(g for g in child.children if child.dep_ == "prep")):
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in {"including", "among"}
+                    and any(self.refers(g, chain=chain) for g in prep.children if g.dep_ == "pobj")
+                ):
+                    return True
         return False if token.pos_ in {"PROPN", "NOUN", "PRON"} else None
 
 

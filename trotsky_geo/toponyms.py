@@ -7,7 +7,7 @@ work needs a place-like position ("in Glasgow", a list after a place) to count.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,10 +33,13 @@ from trotsky_geo.lexicon import (
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
     PLACELESS_FORMS,
+    VEHICLES,
     words,
 )
 from trotsky_geo.subject import Subject
 
+_PERSON_AGAIN = 3
+RECENT_PLACES = 6  # the places named just before a name, whose countries pick among its namesakes
 #: Entity labels that make a name someone or something rather than somewhere.
 _NOT_PLACES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP", "EVENT", "PRODUCT", "LAW"})
 #: Prepositions after which a name is a location whatever the model thinks.
@@ -273,6 +276,8 @@ def _located(span: Span) -> bool:
         root.head.text in INSTITUTIONS or root.head.lemma_.lower() in PLACE_NOUNS
     ):
         root = root.head  # "at the Leipzig University", "at Lepoglava prison"
+        if root.dep_ == "pobj":
+            return True  # "graduated from the Chongqing School": a school of that town
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in PLACE_OBJECT_VERBS
     if any(c.dep_ in {"appos", "conj"} and c.ent_type_ in {"GPE", "LOC"} for c in root.children):
@@ -291,7 +296,7 @@ def _located(span: Span) -> bool:
     if word == "on":
         return governor.lemma_.lower() in PLACE_NOUNS  # "his residence on Avenida Viena"
     if word in {"to", "from", "into", "toward", "towards"}:
-        return governor.lemma_.lower() in MOTION
+        return governor.lemma_.lower() in MOTION | VEHICLES  # "by ship to Stettin"
     return False
 
 
@@ -329,7 +334,9 @@ def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> 
         if labels & {"PERSON", "NORP"} and not geo:
             return located or span.text not in people
         return True
-    if span.root.pos_ == "ADJ" or (len(span) == 1 and span.text in people):
+    if len(span) == 1 and span.text in people:
+        return geo and located  # "leaving Mao out": the text names a Mao, and no place
+    if span.root.pos_ == "ADJ":
         return located
     if labels & _NOT_PLACES and not geo:
         return located
@@ -350,30 +357,46 @@ def _inside_institution(span: Span) -> bool:
 
 
 def _surnames(doc: Doc, subject: Subject) -> set[str]:
-    """Last words of other people's full names in the whole text ("Stalin" of "Joseph Stalin")."""
+    """Other people's names in the whole text: last words of full names ("Stalin" of "Joseph
+    Stalin"), and one-word names read as a person's every time."""
     names = set()
+    alone: Counter[str] = Counter()
+    places = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 and not any(subject.is_name(t) for t in ent):
+        if ent.label_ in {"GPE", "LOC"}:
+            places.add(ent.text)
+        if ent.label_ != "PERSON" or any(subject.is_name(t) for t in ent):
+            continue
+        if len(ent) > 1:
             names.add(ent[-1].text)
+        else:
+            alone[ent.text] += 1
+    # a one-word name the model reads as a person again and again, never as a place: "Mao"
+    names.update(n for n, count in alone.items() if count >= _PERSON_AGAIN and n not in places)
     return names
 
 
 def _in_context(
     document: Document, toponyms: list[Toponym], gazetteer: Gazetteer
 ) -> list[Toponym]:
-    """Rank namesakes by the countries named so far and right after: "Halifax, Nova Scotia"."""
+    """Rank namesakes by the countries named so far, just before, and right after: "Halifax,
+    Nova Scotia"."""
     seen: Counter[str] = Counter()
+    before: deque[str] = deque(maxlen=RECENT_PLACES)
     ranked: list[Toponym] = []
     for toponym in toponyms:
         mention = toponym.mention
+        recent = frozenset(before)
         if gazetteer.curated(mention.text):
-            mention = gazetteer.ranked(mention, seen)
+            mention = gazetteer.ranked(mention, seen, recent)
         else:
-            again = gazetteer.world(mention.text, alternates=True, countries=seen)
+            again = gazetteer.world(mention.text, alternates=True, countries=seen, recent=recent)
             if again:
                 mention = PlaceMention(mention.text, mention.start, mention.end, again)
         ranked.append(Toponym(toponym.span, mention))
         seen.update(context_keys(mention.place))
+        if mention.place.country:
+            before.append(mention.place.country)
     by_start = {t.mention.start: t for t in ranked}
     mentions = qualified(document.doc.text, [t.mention for t in ranked])
     result = []

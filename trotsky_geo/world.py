@@ -26,14 +26,16 @@ class WorldEntry:
     capital: bool  # a national capital: "Washington" is the city, not the state
     alternate: bool = False  # matched by an alternate name, not the main one
 
-    def weight(self, countries: Counter[str]) -> float:
+    def weight(self, countries: Counter[str], recent: frozenset[str] = frozenset()) -> float:
         """How likely this entry is meant: size, fame, and the countries around it in the text.
 
         A country outranks a city of its name, a capital or a US state a small town of theirs
         ("Indiana" the state, not Indiana, Pennsylvania), and a country the text is about lifts
         its own places, in proportion to how much of the text is there, without overriding a
         far bigger one ("Rome" stays in Italy in a text about America; "Venice" in a German
-        composer's life is Italy's even after one mention of New York).
+        composer's life is Italy's even after one mention of New York). A country among the
+        last few places named (``recent``) lifts its places again: a Chinese leader's school
+        "in Bayeux", right after Marseille and Paris, is in France, not in Brazil.
         """
         bonus = {PlaceType.COUNTRY: 3.0, PlaceType.REGION: 1.5}.get(self.place.type, 0.0)
         named = countries[self.place.country]
@@ -44,6 +46,7 @@ class WorldEntry:
             + 2.0 * self.capital
             + (0.5 + 0.5 * share if named else 0.0)
             + (1.0 if self.place.within and countries[self.place.within] else 0.0)
+            + (0.5 if self.place.country in recent else 0.0)
             - (1.0 if self.alternate else 0.0)
         )
 

@@ -17,6 +17,7 @@ from trotsky_geo.lexicon import (
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
     REPORTING,
+    SPENDING,
     VEHICLES,
 )
 
@@ -34,7 +35,9 @@ _NAMING = frozenset({"call", "name", "know", "dub"})
 #: Prepositions by which a place belongs to the noun of a stay: "a tour of", "a trip to".
 _PLACING = frozenset({"of", "in", "at", "to", "into", "near", "from", "for", "on", "through"})
 #: Prepositions that join two places as ends or stages of one journey.
-_JOURNEY = frozenset({"from", "to", "via", "through"})
+_JOURNEY = frozenset({"from", "to", "via", "through", "for"})
+#: Prepositions of the way a journey takes: "by train across the state line to Wilmington".
+_WAY = frozenset({"across", "through", "over", "along", "past", "via", "by"})
 #: Prepositions that only introduce examples: the place keeps the preposition before them.
 _TRANSPARENT = frozenset({"including", "like", "especially"})
 _UNREAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -70,7 +73,9 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             if head.lower_ == "of" and head.head.lower_ == "out":
                 preposition, node = "from", head.head  # "slipped out of Paris"
                 continue
-            if head.lower_ not in _TRANSPARENT:
+            if head.lower_ not in _TRANSPARENT and not (
+                preposition in {"to", "into", "from"} and head.lower_ in _WAY
+            ):  # "across the state line to Wilmington": still "to"
                 preposition = head.lower_
             node = head
             continue
@@ -85,6 +90,14 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 continue
             if head.i in places:
                 return None  # "Brussels in Belgium": Belgium only says where Brussels is
+            if (
+                node.lower_ in _WAY | {"to", "into", "from"}
+                and head.pos_ == "NOUN"
+                and head.dep_ == "pobj"
+                and head.head.lower_ in _WAY
+            ):
+                node = head  # "across the state line to Wilmington": the line is the way
+                continue
             if head.pos_ in _NOUNS and len(nouns) < 3 and _passes(head, node.lower_):
                 nouns.append(head)
                 node = head
@@ -92,8 +105,8 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             if head.pos_ == "PROPN" and node.lower_ in _QUALIFYING:
                 node = head  # "at Possendorf, near Dresden": a place no list has, near one
                 continue
-            if head.pos_ in {"ADV", "ADJ", "ADP"}:
-                node = head  # "back in Paris", "abroad in", "from within"
+            if head.pos_ in {"ADV", "ADJ", "ADP", "NUM"}:
+                node = head  # "back in Paris", "abroad in", "from within", "one of his trips"
                 continue
             return None
         if node.pos_ in {"ADV", "ADJ"} and dep in {"advmod", "acomp", "npadvmod"}:
@@ -115,6 +128,8 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 return None  # "negotiations with the United Kingdom": not where he was
             if lemma in PLACE_OBJECT_VERBS or any(n.lemma_.lower() in KIND_OF for n in nouns):
                 return Attachment(head, "", tuple(nouns), own)  # "reached the city of Split"
+            if lemma in SPENDING and dep == "dobj" and nouns:
+                return Attachment(head, preposition, tuple(nouns), own)  # "spent a year in"
             return None
         if node.pos_ in _VERBS and dep == "acl":
             if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
@@ -130,6 +145,11 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             continue
         return None
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" clause: "sent him to serve ... in Baltimore" (the small model's advcl)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _describes(verb: Token) -> bool:
@@ -159,17 +179,23 @@ def clause_subject(verb: Token) -> Token | None:
     "After moving to Paris, he", "decided to go"); for "sent him to serve", the object."""
     node = verb
     for _ in range(_CLIMB):
-        if node.dep_ == "xcomp":
+        if node.dep_ == "xcomp" or (node.dep_ == "advcl" and _infinitive(node)):
             mover = _person_object(node.head)
             if mover is not None:
                 return mover
         # The small model sometimes hangs the subject on the auxiliary: "he was exiled".
         auxiliaries = [c for c in node.children if c.dep_ in {"aux", "auxpass"}]
-        for child in [*node.children, *(g for a in auxiliaries for g in a.children)]:
-            if child.dep_ in {"nsubj", "nsubjpass", "expl"}:
-                if child.lower_ in {"who", "that", "which"} and node.dep_ == "relcl":
-                    return node.head
-                return child if child.dep_ != "expl" else None
+        subjects = [
+            child
+            for child in [*node.children, *(g for a in auxiliaries for g in a.children)]
+            if child.dep_ in {"nsubj", "nsubjpass", "expl"}
+        ]
+        # "Now a prisoner of war, Broz was transported": two subjects, the name is the one.
+        subjects.sort(key=lambda child: child.pos_ not in {"PROPN", "PRON"})
+        for child in subjects[:1]:
+            if child.lower_ in {"who", "that", "which"} and node.dep_ == "relcl":
+                return node.head
+            return child if child.dep_ != "expl" else None
         if node.dep_ == "acl" and node.head.pos_ in _NOUNS | {"PRON"}:
             return node.head  # "a man living in Paris"
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.i:

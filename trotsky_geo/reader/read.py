@@ -15,6 +15,7 @@ from trotsky_geo.document import Document, Section, Sentence
 from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_events
 from trotsky_geo.gazetteer import Gazetteer, Place
 from trotsky_geo.lexicon import (
+    ACCOMPANYING,
     ALONGSIDE,
     KIND_OF,
     LEAVING,
@@ -139,27 +140,37 @@ def read_events(
             )
         _advance(state, sentence, section, dates)
         reader.follow(state)
-    events = _date_undated(_lifespan(document, events))
-    return life_events(events, infobox, gazetteer, lead=len(document.sections) > 1)
+    lifespan = _lifespan(document)
+    events = _date_undated(_dated_by(lifespan, events))
+    return life_events(
+        events, infobox, gazetteer, lead=len(document.sections) > 1, lifespan=lifespan
+    )
 
 
-def _lifespan(document: Document, events: list[Event]) -> list[Event]:
-    """The opening sentence's bracketed lifespan ("Karl Marx (5 May 1818 – 14 March 1883)")
-    dates a birth or death the body tells without a date."""
+def _lifespan(document: Document) -> dict[EventKind, DateSpan]:
+    """The birth and death dates of the opening sentence's bracketed lifespan ("Karl Marx
+    (5 May 1818 – 14 March 1883)"), or its death alone ("(born Frederick Bailey; – February
+    20, 1895)")."""
     opening = [s for s in document.sentences if not s.infobox_key][:3]
-    spans = [
-        d.span
+    bracketed = [
+        (first.text, d)
         for first in opening
         for d in find_dates(first.text)
-        if _parenthesised(first.text, d.start) and d.span.end.year - d.span.start.year >= 10
+        if _parenthesised(first.text, d.start)
     ]
-    if not spans:
-        return events
-    born, died = ends(spans[0])
-    stated = {EventKind.BIRTH: born, EventKind.DEATH: died}
+    spans = [d.span for _, d in bracketed if d.span.end.year - d.span.start.year >= 10]
+    if spans:
+        born, died = ends(spans[0])
+        return {EventKind.BIRTH: born, EventKind.DEATH: died}
+    deaths = [d.span for text, d in bracketed if text[: d.start].rstrip().endswith(("–", "—"))]
+    return {EventKind.DEATH: deaths[0]} if deaths else {}
+
+
+def _dated_by(lifespan: dict[EventKind, DateSpan], events: list[Event]) -> list[Event]:
+    """The lifespan dates a birth or death the body tells without a date."""
     return [
-        replace(e, when=stated[e.kind], date_inferred=False)
-        if e.kind in stated and (e.date_inferred or e.when is UNDATED)
+        replace(e, when=lifespan[e.kind], date_inferred=False)
+        if e.kind in lifespan and (e.date_inferred or e.when is UNDATED)
         else e
         for e in events
     ]
@@ -230,6 +241,7 @@ class _SentenceReader:
         self.subject_leads = (
             lead is not None
             and lead.lower_ not in _PLURAL
+            and not self.subject.with_company(lead)
             and bool(self.subject.refers(lead, chain=self.chain))
         )
         self.dates = [(d, self._date_tokens(d)) for d in dates]
@@ -255,6 +267,8 @@ class _SentenceReader:
             for reading in readings:
                 if reading is None:
                     continue
+                if reading.own == "near" and any(v == reading.verb.i for _, v in events):
+                    continue  # "in Sviyazhsk on the Volga near Kazan": Kazan places the town
                 event = self._event(toponym, reading)
                 if event is None:
                     continue
@@ -305,11 +319,17 @@ class _SentenceReader:
         else:
             undergoes = lemma in MOTION or (lemma in KIND_OF and lemma not in ALONGSIDE)
             agent = mover(verb) if undergoes and not passive(verb) else None
+            if agent is not None and toponym.span.start <= agent.i < toponym.span.end:
+                agent = None  # "fled Lyon", Lyon read as a person: the place, not the mover
             agent = agent if agent is not None else clause_subject(verb)
             who = self._refers(agent)
             present = by_agent(verb) if passive(verb) and not who else None
             if present is not None and self.subject.refers(present, chain=self.chain):
                 who = True  # "the government was assembled in Belgrade by Tito"
+            if not who and agent is not None and (
+                self._accompanied(agent) or (undergoes and self._aboard(verb))
+            ):
+                who = True
         if not who or unreal(verb):
             return None
         sending = lemma in SENDING and preposition in _TO and not passive(verb)
@@ -523,6 +543,32 @@ class _SentenceReader:
         if self.dates:
             return self.dates[0][0].span, False
         return self.state.anchor or UNDATED, True
+
+    def _accompanied(self, agent: Token) -> bool:
+        """Whether another clause says the subject went along with ``agent``: "the Politburo
+        travelled to Brno, and Tito accompanied them"."""
+        for token in self.span:
+            if token.lemma_.lower() not in ACCOMPANYING or token.i == agent.head.i:
+                continue
+            companion = clause_subject(token)
+            if companion is None or not self._refers(companion):
+                continue
+            if any(
+                c.dep_ == "dobj" and (c.lower_ in _PLURAL | {"him", "her"} or c.i == agent.i)
+                for c in token.children
+            ):
+                return True
+        return False
+
+    def _aboard(self, verb: Token) -> bool:
+        """Whether the subject moved "with" the mover: "the ship sailed into Marseille with
+        210 students aboard including Deng", "Stalin travelled to Kiev with Trotsky"."""
+        return any(
+            child.dep_ == "prep"
+            and child.lower_ == "with"
+            and any(g.dep_ == "pobj" and self._refers(g) for g in child.children)
+            for child in verb.children
+        )
 
     def _refers(self, agent: Token | None) -> bool | None:
         """Whether the agent is the subject; a pronoun subject in a sentence led by another
