@@ -390,3 +390,13 @@ def test_events_after_a_death_the_opening_bracket_gives_are_legacy():
         "Chicago."
     )
     assert [e.place.name_today for e in found] == ["Boston"]
+
+
+def test_a_subject_pronoun_before_another_name_is_still_the_subject():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1880. While in Geneva in 1913, "
+        "she helped the poet Anna Petrova write an article. Upon her own death in 1920, Anna "
+        "Petrova left her house in Lyon to a friend."
+    )
+    names = [e.place.name_today for e in found]
+    assert "Geneva" in names and "Lyon" not in names

@@ -578,7 +578,12 @@ class _SentenceReader:
         if agent.lower_ in _PLURAL and self.subject_leads:
             return False
         chain = self.chain
-        if self.other_leads and agent.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        # a subject pronoun does not point ahead to the other person ("while in Vienna, he
+        # helped Stalin write"); a possessive may ("upon his death, Engels left")
+        ahead = self.lead is not None and self.lead.i < agent.i
+        if self.other_leads and (ahead or agent.dep_ == "poss") and agent.dep_ in {
+            "nsubj", "nsubjpass", "poss"
+        }:
             chain = False
         elif agent.dep_ in {"dobj", "pobj", "dative"}:
             chain = True  # an object cannot be the clause's own subject: it is the one followed
