@@ -9,12 +9,12 @@ import pytest
 from benchmarks.bench_corpus import CorpusScore, names, score_text
 
 MEASURED = {
-    "deng_xiaoping": (0.61, 0.82, 1),
-    "frederick_douglass": (0.51, 0.84, 0),
-    "josip_broz_tito": (0.77, 0.91, 1),
-    "karl_marx": (0.58, 0.97, 0),
-    "nikolai_bukharin": (0.73, 1.00, 0),
-    "richard_wagner": (0.56, 0.85, 0),
+    "deng_xiaoping": (0.71, 0.86, 1),
+    "frederick_douglass": (0.60, 0.87, 0),
+    "josip_broz_tito": (0.83, 0.91, 1),
+    "karl_marx": (0.62, 0.97, 0),
+    "nikolai_bukharin": (0.82, 1.00, 0),
+    "richard_wagner": (0.66, 0.86, 0),
 }
 MARGIN = 0.03
 
