@@ -484,9 +484,15 @@ def _own_place_form() -> None:
 
 @st.cache_resource(show_spinner=False)
 def _picker_map():
+    """A world map to click on: the bundled country outlines under the tiles, so that it
+    reads offline too."""
     import folium
 
-    return folium.Map(location=(30, 10), zoom_start=2, tiles="OpenStreetMap")
+    from trotsky_geo.maps.basemap import Basemap
+
+    picker = folium.Map(location=(30, 10), zoom_start=2, tiles="OpenStreetMap")
+    Basemap().add_to(picker)
+    return picker
 
 
 def _saved(message: str) -> None:
