@@ -3,15 +3,14 @@ kind and date; the narrative's date for a sentence that gives none."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from trotsky_geo.dates import DateMention, DateSpan, Precision, ends, find_dates
-from trotsky_geo.document import Document, Section, Sentence
+from trotsky_geo.dates import DateMention, DateSpan
+from trotsky_geo.document import Document, Sentence
 from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_events
 from trotsky_geo.gazetteer import Gazetteer, Place
 from trotsky_geo.lexicon import (
@@ -38,6 +37,17 @@ from trotsky_geo.reader.clauses import (
     passive,
     possessor,
     unreal,
+)
+from trotsky_geo.reader.narrative import (
+    UNDATED,
+    Narrative,
+    advance,
+    date_undated,
+    dated_by,
+    dates_of,
+    opening_lifespan,
+    parenthesised,
+    within,
 )
 from trotsky_geo.subject import Subject
 from trotsky_geo.toponyms import Toponym, find_toponyms
@@ -77,24 +87,9 @@ _STAYS = frozenset(
 )
 #: Conjunctions that make a clause's event a later time: "before he died".
 _NOT_YET = frozenset({"before", "until", "till"})
-#: The date of a stay told before the text gives any: filled from the next date stated.
-UNDATED = DateSpan(dt.date.min, dt.date.min, Precision.YEAR, "")
 Contains = Callable[[Place, Place], bool]
 #: Kinds read where the narrative is when the sentence names no place: "he was arrested".
 _PLACELESS = frozenset({EventKind.ARREST, EventKind.DEATH, EventKind.ATTACK})
-
-
-@dataclass
-class _Narrative:
-    """What the story has established so far: its date, the subject's last place, the birth."""
-
-    anchor: DateSpan | None = None
-    birth: DateSpan | None = None
-    home: Event | None = None  # the last stay: where an unplaced arrest or death happened
-    named: Toponym | None = None  # the last place the text named: what "there" points at
-    about_subject: bool = True  # "he" in the next sentence is the subject
-    other: str = ""  # the other person the last sentences were about
-    streak: int = 0
 
 
 def read_events(
@@ -107,7 +102,7 @@ def read_events(
     for toponym in toponyms:
         sent_start = toponym.span.sent.start
         by_sentence.setdefault(starts.get(sent_start, -1), []).append(toponym)
-    state = _Narrative()
+    state = Narrative()
     events: list[Event] = []
     infobox: dict[EventKind, Event] = {}
     section_index = -1
@@ -117,17 +112,17 @@ def read_events(
             if section_index >= 0 and document.sections[section_index].is_lead:
                 state.anchor = None  # the body tells the life again from its start
             section_index = sentence.section
-            if section.span is not None and not _within(state.anchor, section.span):
+            if section.span is not None and not within(state.anchor, section.span):
                 state.anchor = section.span
         if sentence.span is None and sentence.infobox_key:
-            event = infobox_event(sentence, gazetteer, _dates(sentence.text, state))
+            event = infobox_event(sentence, gazetteer, dates_of(sentence.text, state))
             if event is not None:
                 infobox[event.kind] = event
             continue
         if sentence.span is None:
-            _advance(state, sentence, section, _dates(sentence.text, state))
+            advance(state, sentence, section, dates_of(sentence.text, state))
             continue
-        dates = _dates(sentence.text, state)
+        dates = dates_of(sentence.text, state)
         reader = _SentenceReader(
             document, sentence, sentence.span, section.title, subject, state, dates
         )
@@ -138,83 +133,13 @@ def read_events(
             state.birth = next(
                 (e.when for e in found if e.kind is EventKind.BIRTH and not e.date_inferred), None
             )
-        _advance(state, sentence, section, dates)
+        advance(state, sentence, section, dates)
         reader.follow(state)
-    lifespan = _lifespan(document)
-    events = _date_undated(_dated_by(lifespan, events))
+    lifespan = opening_lifespan(document)
+    events = date_undated(dated_by(lifespan, events))
     return life_events(
         events, infobox, gazetteer, lead=len(document.sections) > 1, lifespan=lifespan
     )
-
-
-def _lifespan(document: Document) -> dict[EventKind, DateSpan]:
-    """The birth and death dates of the opening sentence's bracketed lifespan ("Karl Marx
-    (5 May 1818 – 14 March 1883)"), or its death alone ("(born Frederick Bailey; – February
-    20, 1895)")."""
-    opening = [s for s in document.sentences if not s.infobox_key][:3]
-    bracketed = [
-        (first.text, d)
-        for first in opening
-        for d in find_dates(first.text)
-        if _parenthesised(first.text, d.start)
-    ]
-    spans = [d.span for _, d in bracketed if d.span.end.year - d.span.start.year >= 10]
-    if spans:
-        born, died = ends(spans[0])
-        return {EventKind.BIRTH: born, EventKind.DEATH: died}
-    deaths = [d.span for text, d in bracketed if text[: d.start].rstrip().endswith(("–", "—"))]
-    return {EventKind.DEATH: deaths[0]} if deaths else {}
-
-
-def _dated_by(lifespan: dict[EventKind, DateSpan], events: list[Event]) -> list[Event]:
-    """The lifespan dates a birth or death the body tells without a date."""
-    return [
-        replace(e, when=lifespan[e.kind], date_inferred=False)
-        if e.kind in lifespan and (e.date_inferred or e.when is UNDATED)
-        else e
-        for e in events
-    ]
-
-
-def _advance(
-    state: _Narrative, sentence: Sentence, section: Section, dates: list[DateMention]
-) -> None:
-    """The story's time moves to the sentence's last date told outside brackets."""
-    told = [d for d in dates if not _parenthesised(sentence.text, d.start)]
-    if told and (section.span is None or _within(told[-1].span, section.span)):
-        state.anchor = told[-1].span
-
-
-def _date_undated(events: list[Event]) -> list[Event]:
-    """A stay told before the text gives any date takes the next stated date (inferred)."""
-    dated = [e.when for e in events if e.when is not UNDATED]
-    if not dated:
-        return [e for e in events if e.when is not UNDATED]
-    result, upcoming = [], iter(dated)
-    following = next(upcoming)
-    for event in events:
-        if event.when is UNDATED:
-            result.append(replace(event, when=following, date_inferred=True))
-            continue
-        if event.when is following:
-            following = next(upcoming, following)
-        result.append(event)
-    return result
-
-
-def _dates(text: str, state: _Narrative) -> list[DateMention]:
-    birth = state.birth.start if state.birth is not None else None
-    return [d for d in find_dates(text, anchor=state.anchor, birth=birth) if not d.aside]
-
-
-def _parenthesised(text: str, position: int) -> bool:
-    """The position is inside brackets: an aside ("constructed 1849–1850"), not the story's time."""
-    before = text[:position]
-    return before.count("(") > before.count(")")
-
-
-def _within(span: DateSpan | None, outer: DateSpan) -> bool:
-    return span is not None and outer.start <= span.start <= outer.end
 
 
 class _SentenceReader:
@@ -227,7 +152,7 @@ class _SentenceReader:
         span: Span,
         section: str,
         subject: Subject,
-        state: _Narrative,
+        state: Narrative,
         dates: list[DateMention],
     ) -> None:
         self.document, self.sentence, self.section = document, sentence, section
@@ -251,7 +176,7 @@ class _SentenceReader:
         text = self.sentence.text
         # "Riga (then in the Russian Empire)", "(now in Croatia)": an aside on another place.
         toponyms = [
-            t for t in toponyms if not _parenthesised(text, t.mention.start - self.sentence.start)
+            t for t in toponyms if not parenthesised(text, t.mention.start - self.sentence.start)
         ]
         events: list[tuple[Event, int]] = []
         used_verbs: set[int] = set()
@@ -603,7 +528,7 @@ class _SentenceReader:
             and self.subject.refers(agent, chain=True) is False
         )
 
-    def follow(self, state: _Narrative) -> None:
+    def follow(self, state: Narrative) -> None:
         """Decide whether the next sentence's pronoun still means the subject: naming the
         subject sets it; two sentences running about another named person unset it (one is
         an aside: "When Chiang turned on the Communists, he fled Canton")."""

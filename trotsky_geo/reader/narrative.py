@@ -1,0 +1,98 @@
+"""The story's time and the life's bounds: the date a sentence without one takes, the lifespan
+the opening gives, the stays told before any date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from trotsky_geo.dates import DateMention, DateSpan, Precision, ends, find_dates
+from trotsky_geo.document import Document, Section, Sentence
+from trotsky_geo.events import Event, EventKind
+from trotsky_geo.toponyms import Toponym
+
+#: The date of a stay told before the text gives any: filled from the next date stated.
+UNDATED = DateSpan(dt.date.min, dt.date.min, Precision.YEAR, "")
+
+
+@dataclass
+class Narrative:
+    """What the story has established so far: its date, the subject's last place, the birth."""
+
+    anchor: DateSpan | None = None
+    birth: DateSpan | None = None
+    home: Event | None = None  # the last stay: where an unplaced arrest or death happened
+    named: Toponym | None = None  # the last place the text named: what "there" points at
+    about_subject: bool = True  # "he" in the next sentence is the subject
+    other: str = ""  # the other person the last sentences were about
+    streak: int = 0
+
+
+def opening_lifespan(document: Document) -> dict[EventKind, DateSpan]:
+    """The birth and death dates of the opening sentence's bracketed lifespan ("Karl Marx
+    (5 May 1818 – 14 March 1883)"), or its death alone ("(born Frederick Bailey; – February
+    20, 1895)")."""
+    opening = [s for s in document.sentences if not s.infobox_key][:3]
+    bracketed = [
+        (first.text, d)
+        for first in opening
+        for d in find_dates(first.text)
+        if parenthesised(first.text, d.start)
+    ]
+    spans = [d.span for _, d in bracketed if d.span.end.year - d.span.start.year >= 10]
+    if spans:
+        born, died = ends(spans[0])
+        return {EventKind.BIRTH: born, EventKind.DEATH: died}
+    deaths = [d.span for text, d in bracketed if text[: d.start].rstrip().endswith(("–", "—"))]
+    return {EventKind.DEATH: deaths[0]} if deaths else {}
+
+
+def dated_by(lifespan: dict[EventKind, DateSpan], events: list[Event]) -> list[Event]:
+    """The lifespan dates a birth or death the body tells without a date."""
+    return [
+        replace(e, when=lifespan[e.kind], date_inferred=False)
+        if e.kind in lifespan and (e.date_inferred or e.when is UNDATED)
+        else e
+        for e in events
+    ]
+
+
+def advance(
+    state: Narrative, sentence: Sentence, section: Section, dates: list[DateMention]
+) -> None:
+    """The story's time moves to the sentence's last date told outside brackets."""
+    told = [d for d in dates if not parenthesised(sentence.text, d.start)]
+    if told and (section.span is None or within(told[-1].span, section.span)):
+        state.anchor = told[-1].span
+
+
+def date_undated(events: list[Event]) -> list[Event]:
+    """A stay told before the text gives any date takes the next stated date (inferred)."""
+    dated = [e.when for e in events if e.when is not UNDATED]
+    if not dated:
+        return [e for e in events if e.when is not UNDATED]
+    result, upcoming = [], iter(dated)
+    following = next(upcoming)
+    for event in events:
+        if event.when is UNDATED:
+            result.append(replace(event, when=following, date_inferred=True))
+            continue
+        if event.when is following:
+            following = next(upcoming, following)
+        result.append(event)
+    return result
+
+
+def dates_of(text: str, state: Narrative) -> list[DateMention]:
+    birth = state.birth.start if state.birth is not None else None
+    return [d for d in find_dates(text, anchor=state.anchor, birth=birth) if not d.aside]
+
+
+def parenthesised(text: str, position: int) -> bool:
+    """The position is inside brackets: an aside ("constructed 1849–1850"), not the story's time."""
+    before = text[:position]
+    return before.count("(") > before.count(")")
+
+
+def within(span: DateSpan | None, outer: DateSpan) -> bool:
+    return span is not None and outer.start <= span.start <= outer.end
