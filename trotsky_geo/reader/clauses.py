@@ -38,6 +38,8 @@ _PLACING = frozenset({"of", "in", "at", "to", "into", "near", "from", "for", "on
 _JOURNEY = frozenset({"from", "to", "via", "through", "for"})
 #: Prepositions of the way a journey takes: "by train across the state line to Wilmington".
 _WAY = frozenset({"across", "through", "over", "along", "past", "via", "by"})
+#: Prepositions of a journey's end or start, which a way between it and its verb keeps.
+_ENDS = frozenset({"to", "into", "from"})
 #: Prepositions that only introduce examples: the place keeps the preposition before them.
 _TRANSPARENT = frozenset({"including", "like", "especially"})
 _UNREAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -74,7 +76,7 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 preposition, node = "from", head.head  # "slipped out of Paris"
                 continue
             if head.lower_ not in _TRANSPARENT and not (
-                preposition in {"to", "into", "from"} and head.lower_ in _WAY
+                preposition in _ENDS and head.lower_ in _WAY
             ):  # "across the state line to Wilmington": still "to"
                 preposition = head.lower_
             node = head
@@ -91,7 +93,7 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             if head.i in places:
                 return None  # "Brussels in Belgium": Belgium only says where Brussels is
             if (
-                node.lower_ in _WAY | {"to", "into", "from"}
+                node.lower_ in _WAY | _ENDS
                 and head.pos_ == "NOUN"
                 and head.dep_ == "pobj"
                 and head.head.lower_ in _WAY
