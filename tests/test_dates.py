@@ -391,6 +391,16 @@ def test_a_month_after_the_reference_half_a_year_earlier_is_next_year() -> None:
     assert mention.span.label == "Jan 1924"
 
 
+def test_a_yearless_day_before_the_reference_is_the_next_year() -> None:
+    text = "On 1 June 1848 the paper began. He was ordered to leave the country on 16 May."
+    assert [m.span.label for m in find_dates(text)] == ["1 Jun 1848", "16 May 1849"]
+
+
+def test_a_yearless_day_after_the_reference_stays_in_its_year() -> None:
+    text = "On 1 June 1848 the paper began. On 20 June it was seized."
+    assert [m.span.label for m in find_dates(text)] == ["1 Jun 1848", "20 Jun 1848"]
+
+
 def test_ages_need_a_birth_date() -> None:
     assert find_dates("He died at age 60.") == []
 

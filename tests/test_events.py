@@ -327,8 +327,7 @@ def test_a_place_takes_the_date_of_its_own_verb(sentence, place, start):
             "1904",
         ),
         (  # aboard a vehicle among others
-            "In May 1905 the steamer sailed into Genoa with forty pilgrims aboard, including "
-            "Ada.",
+            "In May 1905 the steamer sailed into Genoa with forty pilgrims aboard, including Ada.",
             "Genoa",
             "travel",
             "1905-05",
@@ -400,3 +399,36 @@ def test_a_subject_pronoun_before_another_name_is_still_the_subject():
     )
     names = [e.place.name_today for e in found]
     assert "Geneva" in names and "Lyon" not in names
+
+
+def test_an_active_arrest_befalls_its_object_where_the_subject_lives():
+    found = extract_plain(
+        "Ada Example was a writer. In February 1845 she moved to Brussels. In 1848 the "
+        "ministry accused Ada of it, subsequently arresting her. The police arrested the "
+        "printers in Liège."
+    )
+    arrests = [(e.place.name_today, e.when.iso_start) for e in found if e.kind is EventKind.ARREST]
+    assert arrests == [("Brussels", "1848")]
+
+
+def test_an_arrest_by_the_subject_is_not_the_subjects_arrest():
+    found = extract_plain(
+        "Ada Example was a police chief. In 1901 she moved to Lyon. In 1903 she arrested the "
+        "printers of the strike."
+    )
+    assert [e.kind for e in found] == [EventKind.RESIDENCE]
+
+
+def test_a_state_after_a_town_qualifies_it_and_its_where_clause_is_the_towns():
+    found = extract_plain(
+        "Ada Example was a writer. In 1840 Ada gave a speech in Elmira, New York. In 1847 "
+        "she moved to Rochester, New York, where she lived for 25 years. In 1850 she "
+        "visited Boston, New York and Philadelphia."
+    )
+    stops = [(e.place.name_today, e.kind) for e in found]
+    assert ("Elmira", EventKind.RESIDENCE) in stops
+    assert ("Rochester", EventKind.RESIDENCE) in stops
+    assert all(e.place.type.value == "city" for e in found)  # New York, the state, only qualifies
+    boston = next(e.place for e in found if e.place.name_today == "Boston")
+    assert round(boston.lat) == 42 and round(boston.lon) == -71  # Massachusetts, not a NY town
+    assert "New York City" in [name for name, _ in stops]  # in a list it is the city

@@ -40,6 +40,8 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 _QUALIFIER_JOINT = re.compile(
     r"\s*,\s*(?:in\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*)?|\s+in\s+(?:the\s+)?"
 )
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s")
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 # A city name before these is the city: "Kazan University", "Lubyanka Prison" stays a place.
 INSTITUTIONS = frozenset(
     [
@@ -273,6 +275,11 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         between = text[place.end : qualifier.start]
         if not _QUALIFIER_JOINT.fullmatch(between) or not _is_world(place):
             continue
+        after = mentions[index + 2] if index + 2 < len(mentions) else None
+        if _LIST_GOES_ON.match(text, qualifier.end) or (
+            after is not None and _LIST_JOINT.fullmatch(text[qualifier.end : after.start])
+        ):
+            continue  # "visiting Boston, New York and Philadelphia": a list, not a state
         areas = [c for c in qualifier.candidates if c.type is not PlaceType.CITY]
         if not areas:
             continue
@@ -287,10 +294,20 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             )
         ]
         if not fitting:
-            result[index] = None  # "near Cordova, in Talbot County, Maryland": not Córdoba
+            if qualifier.place.type is not PlaceType.CITY:  # else a list: "Elmira, Berlin"
+                result[index] = None  # "near Cordova, in Talbot County, Maryland": not Córdoba
             continue
         rest = [c for c in place.candidates if c not in fitting]
         result[index] = PlaceMention(place.text, place.start, place.end, (*fitting, *rest))
+        # "Rochester, New York": the qualifier is the state, not the city of its name
+        used = [
+            a for a in areas if any(c.within == a.id or c.country == a.country for c in fitting)
+        ]
+        others = [c for c in qualifier.candidates if c not in used]
+        if result[index + 1] is qualifier:
+            result[index + 1] = PlaceMention(
+                qualifier.text, qualifier.start, qualifier.end, (*used[:1], *others)
+            )
     return [m for m in result if m is not None]
 
 

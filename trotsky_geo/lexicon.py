@@ -151,8 +151,8 @@ LEADS_TO_PLACE = words(
 )
 #: Words, as written, of the events read where the narrative is when no place is named.
 PLACELESS_FORMS = words(
-    "arrested arrest died death dies killed murdered assassinated executed shot attacked "
-    "stabbed wounded raid raided"
+    "arrested arrest arresting arrests died death dies dying killed murdered assassinated "
+    "executed shot attacked stabbed wounded raid raided"
 )
 #: Month and season names: capitalised, but never a place.
 MONTHS = words(

@@ -389,6 +389,12 @@ def _in_context(
         recent = frozenset(before)
         if gazetteer.curated(mention.text):
             mention = gazetteer.ranked(mention, seen, recent)
+            # the state or country of a curated city's name, for "Elmira, New York" to pick
+            areas = gazetteer.world(mention.text, alternates=False)
+            extra = [p for p in areas if p.type is not PlaceType.CITY]
+            if extra:
+                candidates = (*mention.candidates, *extra)
+                mention = PlaceMention(mention.text, mention.start, mention.end, candidates)
         else:
             again = gazetteer.world(mention.text, alternates=True, countries=seen, recent=recent)
             if again:

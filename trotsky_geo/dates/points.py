@@ -160,9 +160,10 @@ def _part_prefix(part: str | None) -> str:
 
 
 def infer_year(point: Point, ref: DateSpan) -> int:
-    """The reference's year, or the next when that would put the date half a year before it."""
+    """The reference's year, or the next when that would put the date before it: a story told
+    forward, "On 1 June [1848] ... ordered to leave on 16 May", means the May after."""
     year = ref.start.year
-    if point_span(replace(point, year=year)).end < ref.start - dt.timedelta(days=183):
+    if point_span(replace(point, year=year)).end < ref.start:
         year += 1
     return year
 

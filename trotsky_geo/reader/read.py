@@ -180,11 +180,22 @@ class _SentenceReader:
         ]
         events: list[tuple[Event, int]] = []
         used_verbs: set[int] = set()
+        # "Rochester, New York, where he had lived": the clause tells of the town, not the state
+        told_of = {
+            q.root.i: t.root.i
+            for t in toponyms
+            for q in toponyms
+            if q.root.head.i == t.root.i
+            and q.root.dep_ in {"appos", "conj", "npadvmod"}
+            and contains(q.mention.place, t.mention.place)
+        }
         for toponym in toponyms:
             readings = [attach(toponym.root, places)]
             readings += [
                 Attachment(child, "in", ())
-                for child in toponym.root.children
+                for named in toponyms
+                if told_of.get(named.root.i, named.root.i) == toponym.root.i
+                for child in named.root.children
                 if child.dep_ == "relcl"
                 and any(g.lower_ in {"where", "there"} for g in child.children)
             ]
@@ -420,7 +431,10 @@ class _SentenceReader:
             if token.pos_ in {"VERB", "AUX"}:
                 if any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in token.children):
                     continue  # "Before he died, he asked ...": a time, told elsewhere
-                who = self._refers(clause_subject(token))
+                objects = [c for c in token.children if c.dep_ == "dobj"]
+                # "the ministry ... arresting him": an active arrest befalls its object
+                undergoes = objects[0] if objects and not passive(token) else None
+                who = self._refers(undergoes if undergoes is not None else clause_subject(token))
                 if not who or unreal(token):
                     continue
             elif token.pos_ == "NOUN":
