@@ -432,3 +432,35 @@ def test_a_state_after_a_town_qualifies_it_and_its_where_clause_is_the_towns():
     boston = next(e.place for e in found if e.place.name_today == "Boston")
     assert round(boston.lat) == 42 and round(boston.lon) == -71  # Massachusetts, not a NY town
     assert "New York City" in [name for name, _ in stops]  # in a list it is the city
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("In 1917 she tried to flee to Finland in order to make her way to the United States.",
+         "United States"),
+        ("In 1871 she decided to move to Bayreuth, the site of her new theatre.", "Bayreuth"),
+        ("In 1937 she survived by avoiding visiting Spain as much as possible.", "Spain"),
+    ],
+)
+def test_purposes_decisions_and_avoided_events_are_not_stops(sentence, absent):
+    found = extract_plain(f"Ada Example was a writer. She was born in Bristol in 1880. {sentence}")
+    assert absent not in [e.place.name_today for e in found]
+
+
+def test_an_avoided_arrest_is_no_arrest():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1880. In 1938, while she was "
+        "avoiding arrest in Moscow, the purge went on."
+    )
+    assert EventKind.ARREST not in [e.kind for e in found]
+
+
+def test_a_he_after_a_body_named_by_the_sentence_is_the_subject():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1880. The Politburo decided to "
+        "send her to Moscow to report, and in early February 1935 she arrived there as an "
+        "official."
+    )
+    moscow = [e for e in found if e.place.name_today == "Moscow"]
+    assert [e.when.iso_start for e in moscow] == ["1935-02"]

@@ -105,10 +105,12 @@ ACCOMPANYING = words("accompany join follow")
 SENDING = words("send bring take post mail dispatch smuggle ship")
 #: Verbs whose complement did not (yet) happen: "planned to go", "ordered him arrested".
 IRREALIS = words(
-    "plan hope want wish intend try attempt refuse decline offer invite propose ask order "
-    "urge expect threaten dream suggest advise request demand forbid prevent consider "
-    "seek aim prepare unable willing eager ready keen"
+    "plan decide hope want wish intend try attempt refuse decline offer invite propose ask order "
+    "urge expect threaten dream suggest advise request demand forbid prevent consider avoid "
+    "evade seek aim prepare unable willing eager ready keen"
 )
+#: Verbs whose object is an event that did not befall the subject: "avoiding arrest".
+AVOIDING = words("avoid evade elude dodge escape")
 #: Verbs that report or describe without the subject being at the place.
 NOT_PRESENCE = words(
     "say write publish describe mention call name know praise criticise criticize condemn "

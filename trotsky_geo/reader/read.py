@@ -16,6 +16,7 @@ from trotsky_geo.gazetteer import Gazetteer, Place
 from trotsky_geo.lexicon import (
     ACCOMPANYING,
     ALONGSIDE,
+    AVOIDING,
     KIND_OF,
     LEAVING,
     LIGHT_VERBS,
@@ -440,6 +441,8 @@ class _SentenceReader:
             elif token.pos_ == "NOUN":
                 if token.dep_ == "pobj" and token.head.lower_ in _TEMPORAL:
                     continue  # "three years before his death": a time, not the death
+                if token.dep_ == "dobj" and token.head.lemma_.lower() in AVOIDING:
+                    continue  # "while Tito was avoiding arrest in Moscow"
                 owner = possessor((token,))
                 if owner is None and token.dep_ == "dobj":
                     owner = clause_subject(token.head)  # "Trotsky survived a raid"
@@ -539,6 +542,8 @@ class _SentenceReader:
         return (
             agent is not None
             and agent.pos_ == "PROPN"
+            # "The Politburo decided ..., and he arrived": a body, not a person "he" could be
+            and not any(c.dep_ == "det" for c in agent.children)
             and self.subject.refers(agent, chain=True) is False
         )
 
