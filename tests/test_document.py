@@ -85,3 +85,18 @@ def test_only_sentences_worth_parsing_are_parsed():
     document = parse_document(text, nlp.load(), worth_parsing=lambda s: "Nothing" not in s)
     assert [s.span is not None for s in document.sentences] == [True, False, True]
     assert [t.text for t in document.doc][-3:] == ["to", "Paris", "."]
+
+
+def test_a_footnote_inside_a_sentence_is_not_read_as_part_of_it():
+    text = (
+        "Wagner had to flee, first visiting Paris and then settling in Zürich{{#tag:ref|Röckel "
+        "and Bakunin failed to escape in 1850.|group=n}} where he took refuge with a friend."
+        "<ref>Gregor-Dellin 1983, p. 190.</ref> He stayed there."
+    )
+    document = parse_document(text, nlp.load())
+    first = document.sentences[0]
+    assert "Röckel" not in first.text and "Gregor" not in document.sentences[-1].text
+    assert len(first.text) == first.end - first.start  # offsets still point into the text
+    zurich = next(t for t in first.span if t.text == "Zürich")
+    assert zurich.dep_ == "pobj" and zurich.head.text == "in"
+    assert document.text[document.offset(zurich) :].startswith("Zürich")

@@ -464,3 +464,21 @@ def test_a_he_after_a_body_named_by_the_sentence_is_the_subject():
     )
     moscow = [e for e in found if e.place.name_today == "Moscow"]
     assert [e.when.iso_start for e in moscow] == ["1935-02"]
+
+
+def test_a_flight_without_a_place_is_from_where_the_subject_lives():
+    found = extract_plain(
+        "Ada Example was a composer. In 1846 she moved to Dresden. In May 1849 the uprising "
+        "failed and she had to flee."
+    )
+    assert [(e.kind, e.place.name_today, e.when.iso_start) for e in found][-1] == (
+        EventKind.ESCAPE, "Dresden", "1849-05"
+    )
+
+
+def test_a_flight_recalled_in_the_pluperfect_is_not_told_again():
+    found = extract_plain(
+        "Ada Example was a composer. In 1843 she moved to Dresden. The ban placed on her "
+        "after she had fled Dresden was lifted in 1862."
+    )
+    assert [e.kind for e in found] == [EventKind.RESIDENCE]

@@ -29,6 +29,12 @@ _LEADING_NAME = re.compile(r"(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+")
 
 Progress = Callable[[int, int], None]
 
+#: Footnotes left in pasted wiki text: asides the parser must not read as part of the sentence.
+_FOOTNOTE_START = re.compile(
+    r"\{\{\s*(?:#tag:ref|efn|refn|sfn|notetag|cite|citation)\b|<ref\b", re.IGNORECASE
+)
+_REF_END = re.compile(r"/>|</ref\s*>", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Section:
@@ -102,6 +108,7 @@ def parse_document(
     from spacy.tokens import Doc
 
     title, sections, paragraphs, infobox = _layout(text)
+    plain = without_footnotes(text)
     body = [(i, p) for i, p in enumerate(paragraphs) if i not in infobox]
     splitter = nlp.get_pipe("senter")
     total = len(text)
@@ -111,14 +118,18 @@ def parse_document(
     for first in range(0, len(body), BATCH):
         batch = body[first : first + BATCH]
         for (index, paragraph), split in zip(
-            batch, splitter.pipe(nlp.tokenizer.pipe(p.text for _, p in batch)), strict=True
+            batch,
+            splitter.pipe(nlp.tokenizer.pipe(plain[p.start : p.end] for _, p in batch)),
+            strict=True,
         ):
             for start, end in _sentence_bounds(split, paragraph.start):
-                wanted = worth_parsing is None or worth_parsing(text[start:end])
+                wanted = worth_parsing is None or worth_parsing(plain[start:end])
                 pieces.append((index, start, end, wanted))
         if progress is not None:
             progress(batch[-1][1].end // 4, total)
-    parsed = list(nlp.pipe((text[a:b] for _, a, b, wanted in pieces if wanted), batch_size=BATCH))
+    parsed = list(
+        nlp.pipe((plain[a:b] for _, a, b, wanted in pieces if wanted), batch_size=BATCH)
+    )
     doc = Doc.from_docs(parsed, ensure_whitespace=True) if parsed else nlp.make_doc("")
     if progress is not None:
         progress(total, total)
@@ -133,13 +144,13 @@ def parse_document(
     for index, start, end, wanted in pieces:
         section = paragraphs[index].section
         if not wanted:
-            sentences.append(Sentence(text[start:end], start, end, section, index))
+            sentences.append(Sentence(plain[start:end], start, end, section, index))
             continue
         own = next(docs)
         if len(own):
             bases.append((doc[token].idx - own[0].idx, start))
         span = doc[token : token + len(own)]
-        sentences.append(Sentence(text[start:end], start, end, section, index, span=span))
+        sentences.append(Sentence(plain[start:end], start, end, section, index, span=span))
         token += len(own)
     sentences.sort(key=lambda s: s.start)
     if not title and sentences:
@@ -148,6 +159,40 @@ def parse_document(
     return Document(
         text, title, tuple(sections), tuple(paragraphs), tuple(sentences), doc, tuple(bases)
     )
+
+
+def without_footnotes(text: str) -> str:
+    """The text with each footnote ("{{#tag:ref|...}}", "{{efn|...}}", "<ref>...</ref>")
+    blanked out by spaces, so that every offset still points at the same character."""
+    pieces, position = [], 0
+    for start in _FOOTNOTE_START.finditer(text):
+        if start.start() < position:
+            continue  # inside a footnote already blanked
+        end = _footnote_end(text, start.start())
+        pieces += [text[position : start.start()], " " * (end - start.start())]
+        position = end
+    return "".join([*pieces, text[position:]])
+
+
+def _footnote_end(text: str, start: int) -> int:
+    """Where the footnote opening at ``start`` closes: its braces balanced, or its ref tag."""
+    if text.startswith("<", start):
+        close = _REF_END.search(text, start)
+        return close.end() if close else start + 4
+    depth, index = 0, start
+    while index < len(text) - 1:
+        pair = text[index : index + 2]
+        if pair == "{{":
+            depth, index = depth + 1, index + 2
+        elif pair == "}}":
+            depth, index = depth - 1, index + 2
+            if depth == 0:
+                return index
+        elif text[index] == "\n" and text[index + 1] == "\n":
+            return index  # an unclosed footnote ends with its paragraph
+        else:
+            index += 1
+    return len(text)
 
 
 def _sentence_bounds(split: Doc, base: int) -> list[tuple[int, int]]:

@@ -154,7 +154,7 @@ LEADS_TO_PLACE = words(
 #: Words, as written, of the events read where the narrative is when no place is named.
 PLACELESS_FORMS = words(
     "arrested arrest arresting arrests died death dies dying killed murdered assassinated "
-    "executed shot attacked stabbed wounded raid raided"
+    "executed shot attacked stabbed wounded raid raided fled flee fleeing escaped escape"
 )
 #: Month and season names: capitalised, but never a place.
 MONTHS = words(

@@ -90,7 +90,8 @@ _STAYS = frozenset(
 _NOT_YET = frozenset({"before", "until", "till"})
 Contains = Callable[[Place, Place], bool]
 #: Kinds read where the narrative is when the sentence names no place: "he was arrested".
-_PLACELESS = frozenset({EventKind.ARREST, EventKind.DEATH, EventKind.ATTACK})
+_RECALLING = frozenset({"after", "since", "once", "because"})
+_PLACELESS = frozenset({EventKind.ARREST, EventKind.DEATH, EventKind.ATTACK, EventKind.ESCAPE})
 
 
 def read_events(
@@ -267,7 +268,7 @@ class _SentenceReader:
                 self._accompanied(agent) or (undergoes and self._aboard(verb))
             ):
                 who = True
-        if not who or unreal(verb):
+        if not who or unreal(verb) or self._recalled(verb):
             return None
         sending = lemma in SENDING and preposition in _TO and not passive(verb)
         if sending and _sends_other(verb, self.subject):
@@ -436,7 +437,7 @@ class _SentenceReader:
                 # "the ministry ... arresting him": an active arrest befalls its object
                 undergoes = objects[0] if objects and not passive(token) else None
                 who = self._refers(undergoes if undergoes is not None else clause_subject(token))
-                if not who or unreal(token):
+                if not who or unreal(token) or self._recalled(token):
                     continue
             elif token.pos_ == "NOUN":
                 if token.dep_ == "pobj" and token.head.lower_ in _TEMPORAL:
@@ -477,6 +478,16 @@ class _SentenceReader:
                 )
             )
         return made
+
+    def _recalled(self, verb: Token) -> bool:
+        """A move recalled in the pluperfect to date something later, with no date of its own:
+        "The ban placed on him after he had fled Dresden was lifted in 1862"."""
+        return (
+            verb.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+            and any(c.dep_ == "mark" and c.lower_ in _RECALLING for c in verb.children)
+            and not any(gov == verb.i for _, (_, gov, _) in self.dates)
+        )
 
     def _placeless_when(self, token: Token) -> tuple[DateSpan | None, bool]:
         own = [m for m, (_, gov, _) in self.dates if gov == token.i]
