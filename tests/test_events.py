@@ -482,3 +482,11 @@ def test_a_flight_recalled_in_the_pluperfect_is_not_told_again():
         "after she had fled Dresden was lifted in 1862."
     )
     assert [e.kind for e in found] == [EventKind.RESIDENCE]
+
+
+def test_the_town_points_back_at_the_town_last_named():
+    found = extract_plain(
+        "Ada Example was a composer. She was born in Leipzig in 1813. In 1871 she planned a "
+        "theatre in Bayreuth. She moved to the town the following year."
+    )
+    assert ("Bayreuth", "1872") in [(e.place.name_today, e.when.iso_start) for e in found]

@@ -307,6 +307,42 @@ def test_world_countries_and_states_have_a_representative_point(gazetteer: Gazet
     assert (texas.place.type, texas.place.country) == (PlaceType.REGION, "US")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "country", "city"),
+    [
+        ("He sailed to Brazil.", "BR", "Brasília"),  # the capital is written "Brasilia"
+        ("He flew to Colombia.", "CO", "Bogotá"),
+        ("He sailed to Iceland.", "IS", "Reykjavík"),
+        ("He rode across Mongolia.", "MN", "largest city"),  # no city of its capital's name
+    ],
+)
+def test_every_country_is_a_world_place(
+    gazetteer: Gazetteer, sentence: str, country: str, city: str
+) -> None:
+    (mention,) = find(gazetteer, sentence)
+    assert (mention.place.type, mention.place.country) == (PlaceType.COUNTRY, country)
+    assert city in mention.place.source
+
+
+def test_a_country_owning_a_name_picks_among_its_namesakes(gazetteer: Gazetteer) -> None:
+    mentions = find(gazetteer, "He lived beside Switzerland's Lake Lucerne, then went to Venice.")
+    assert [(m.text, m.place.country) for m in mentions] == [
+        ("Switzerland", "CH"),
+        ("Venice", "IT"),
+    ]  # no Lake Lucerne in Switzerland's world list: not the town in Florida
+
+
+def test_a_town_then_its_state_picks_the_state_not_the_city(gazetteer: Gazetteer) -> None:
+    mentions = find(gazetteer, "He spoke in Elmira, New York, and in Pendleton, Indiana.")
+    assert [(m.text, m.place.type) for m in mentions] == [
+        ("Elmira", PlaceType.CITY),
+        ("New York", PlaceType.REGION),
+        ("Pendleton", PlaceType.CITY),
+        ("Indiana", PlaceType.REGION),
+    ]
+    assert round(mentions[2].place.lon) == -86  # Pendleton, Indiana, not Oregon
+
+
 # --- malformed CSV ---------------------------------------------------------------------------
 
 

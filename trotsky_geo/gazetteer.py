@@ -40,7 +40,8 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 _QUALIFIER_JOINT = re.compile(
     r"\s*,\s*(?:in\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*)?|\s+in\s+(?:the\s+)?"
 )
-_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s")
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s+[A-Z]")
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 # A city name before these is the city: "Kazan University", "Lubyanka Prison" stays a place.
 INSTITUTIONS = frozenset(
@@ -269,10 +270,23 @@ def context_keys(place: Place) -> list[str]:
 
 def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Let a country or region named right after a place pick among its namesakes:
-    "La Paz in Bolivia", "Rochester, New York" (the state), "Halifax, Nova Scotia"."""
+    "La Paz in Bolivia", "Rochester, New York" (the state), "Halifax, Nova Scotia"; or right
+    before it as its owner: "Switzerland's Lake Lucerne". A world name that fits none of
+    them is no place: "near Cordova, in Talbot County, Maryland" is not Córdoba."""
     result: list[PlaceMention | None] = list(mentions)
     for index, (place, qualifier) in enumerate(pairwise(mentions)):
         between = text[place.end : qualifier.start]
+        if _POSSESSIVE.fullmatch(between) and _is_world(qualifier):
+            owner = [c for c in place.candidates if c.type is not PlaceType.CITY]
+            inside = _inside(qualifier.candidates, owner)
+            if owner and not inside:
+                result[index + 1] = None  # "Switzerland's Lake Lucerne": not a town in Florida
+            elif owner:
+                rest = [c for c in qualifier.candidates if c not in inside]
+                result[index + 1] = PlaceMention(
+                    qualifier.text, qualifier.start, qualifier.end, (*inside, *rest)
+                )
+            continue
         if not _QUALIFIER_JOINT.fullmatch(between) or not _is_world(place):
             continue
         after = mentions[index + 2] if index + 2 < len(mentions) else None
@@ -283,16 +297,7 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         areas = [c for c in qualifier.candidates if c.type is not PlaceType.CITY]
         if not areas:
             continue
-        fitting = [
-            c
-            for c in place.candidates
-            if any(
-                c.within == a.id
-                or (a.type is PlaceType.COUNTRY and c.country == a.country)
-                or (a.type is PlaceType.REGION and c.country == a.country and not c.within)
-                for a in areas
-            )
-        ]
+        fitting = _inside(place.candidates, areas)
         if not fitting:
             if qualifier.place.type is not PlaceType.CITY:  # else a list: "Elmira, Berlin"
                 result[index] = None  # "near Cordova, in Talbot County, Maryland": not Córdoba
@@ -309,6 +314,20 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
                 qualifier.text, qualifier.start, qualifier.end, (*used[:1], *others)
             )
     return [m for m in result if m is not None]
+
+
+def _inside(candidates: tuple[Place, ...], areas: list[Place]) -> list[Place]:
+    """The candidates that lie in one of the areas (a country, a state)."""
+    return [
+        c
+        for c in candidates
+        if any(
+            c.within == a.id
+            or (a.type is PlaceType.COUNTRY and c.country == a.country)
+            or (a.type is PlaceType.REGION and c.country == a.country and not c.within)
+            for a in areas
+        )
+    ]
 
 
 def _is_world(mention: PlaceMention) -> bool:

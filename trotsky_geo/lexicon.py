@@ -156,6 +156,8 @@ PLACELESS_FORMS = words(
     "arrested arrest arresting arrests died death dies dying killed murdered assassinated "
     "executed shot attacked stabbed wounded raid raided fled flee fleeing escaped escape"
 )
+#: Nouns that, after "the", stand for the town last named: "moved to the town".
+BACK_TO_PLACE = words("town city village")
 #: Month and season names: capitalised, but never a place.
 MONTHS = words(
     "january february march april may june july august september october november december "

