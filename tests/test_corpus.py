@@ -10,11 +10,11 @@ from benchmarks.bench_corpus import CorpusScore, names, score_text
 
 MEASURED = {
     "deng_xiaoping": (0.71, 0.86, 1),
-    "frederick_douglass": (0.60, 0.87, 0),
-    "josip_broz_tito": (0.83, 0.91, 1),
-    "karl_marx": (0.62, 0.97, 0),
+    "frederick_douglass": (0.66, 0.90, 0),
+    "josip_broz_tito": (0.86, 0.94, 1),
+    "karl_marx": (0.77, 0.97, 0),
     "nikolai_bukharin": (0.82, 1.00, 0),
-    "richard_wagner": (0.66, 0.86, 0),
+    "richard_wagner": (0.72, 0.90, 0),
 }
 MARGIN = 0.03
 
