@@ -490,3 +490,22 @@ def test_the_town_points_back_at_the_town_last_named():
         "theatre in Bayreuth. She moved to the town the following year."
     )
     assert ("Bayreuth", "1872") in [(e.place.name_today, e.when.iso_start) for e in found]
+
+
+def test_an_unplaced_death_months_after_a_journey_is_at_its_end():
+    found = extract_plain(
+        "Ada Example was a composer. In 1872 she moved to Bayreuth. After the festival of "
+        "1882, the family journeyed to Venice for the winter. She died of a heart attack on "
+        "13 February 1883 at a palazzo on the canal."
+    )
+    deaths = [(e.place.name_today, e.when.iso_start) for e in found if e.kind is EventKind.DEATH]
+    assert deaths == [("Venice", "1883-02-13")]
+
+
+def test_an_unplaced_arrest_a_year_after_a_journey_is_back_at_home():
+    found = extract_plain(
+        "Ada Example was a writer. In 1934 she moved to Moscow. In February 1936 she "
+        "travelled to Paris. On 27 February 1937 she was arrested."
+    )
+    arrests = [e.place.name_today for e in found if e.kind is EventKind.ARREST]
+    assert arrests == ["Moscow"]

@@ -22,6 +22,7 @@ class Narrative:
     anchor: DateSpan | None = None
     birth: DateSpan | None = None
     home: Event | None = None  # the last stay: where an unplaced arrest or death happened
+    visit: Event | None = None  # the last journey's end: where he was, for a while after it
     named: Toponym | None = None  # the last place the text named: what "there" points at
     about_subject: bool = True  # "he" in the next sentence is the subject
     other: str = ""  # the other person the last sentences were about

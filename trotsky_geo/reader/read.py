@@ -76,6 +76,8 @@ _WHERE = frozenset(
 _TEMPORAL = frozenset({"before", "after", "until", "till", "since", "following", "prior"})
 #: How many years a stay stays the subject's home for an unplaced arrest or death.
 _HOME_YEARS = 3
+#: How many days after a journey's end an unplaced death or arrest is still there.
+_VISIT_DAYS = 183
 #: Kinds of event that leave the subject living at the place, not passing through it.
 _STAYS = frozenset(
     {
@@ -132,6 +134,7 @@ def read_events(
         found = reader.read(by_sentence.get(number, []), gazetteer.contains)
         events.extend(found)
         state.home = next((e for e in reversed(found) if e.kind in _STAYS), state.home)
+        state.visit = next((e for e in reversed(found) if _journey_end(e)), state.visit)
         if state.birth is None:
             state.birth = next(
                 (e.when for e in found if e.kind is EventKind.BIRTH and not e.date_inferred), None
@@ -414,11 +417,13 @@ class _SentenceReader:
         """Arrests, deaths and attacks the sentence states without a place of their own: at
         the place of the verb they are joined to ("arrested and detained at Amherst"), at the
         town the sentence names ("After the uprising in Petrograd, he was arrested"), else
-        where the subject last lived (a journey's end is not a home)."""
+        where a journey ended in the months before, else where the subject last lived."""
         used = set(placed)
         towns = [t for t in spare if t.mention.place.type.value not in {"country", "region"}]
-        last = self.state.home
-        if not towns and last is None and not placed:
+        last, visit = self.state.home, self.state.visit
+        if visit is not None and last is not None and visit.when.start <= last.when.start:
+            visit = None  # he has settled since
+        if not towns and last is None and visit is None and not placed:
             return []
         made: list[Event] = []
         for token in self.span:
@@ -456,6 +461,8 @@ class _SentenceReader:
             elif before or towns:
                 town = (before or towns)[-1 if before else 0]
                 place, place_text = town.mention.place, town.mention.text
+            elif visit is not None and 0 <= (when.start - visit.when.end).days <= _VISIT_DAYS:
+                place, place_text = visit.place, visit.place_text
             elif last is not None and when.start.year - last.when.end.year <= _HOME_YEARS:
                 place, place_text = last.place, last.place_text
             else:
@@ -497,6 +504,16 @@ class _SentenceReader:
     def _evidence(self) -> Evidence:
         s = self.sentence
         return Evidence(s.text, self.section, s.start, s.end)
+
+
+def _journey_end(event: Event) -> bool:
+    """A stated journey to a town: "journeyed to Venice for the winter"."""
+    return (
+        event.kind is EventKind.TRAVEL
+        and event.role == "at"
+        and not event.place_inferred
+        and event.place.type.value not in {"country", "region"}
+    )
 
 
 def _pointing_back(token: Token) -> Attachment | None:
