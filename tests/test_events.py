@@ -441,6 +441,14 @@ def test_a_state_after_a_town_qualifies_it_and_its_where_clause_is_the_towns():
          "United States"),
         ("In 1871 she decided to move to Bayreuth, the site of her new theatre.", "Bayreuth"),
         ("In 1937 she survived by avoiding visiting Spain as much as possible.", "Spain"),
+        (  # the second infinitive shares the first one's "unable"
+            "Unable either to stay in France or to move to Germany, she left for Brussels in "
+            "February 1845.",
+            "Germany",
+        ),
+        ("She was baptized at St. Thomas Church.", "St. Thomas"),  # a saint's, not a town's
+        ("In 1933 she married a young man she had met in Shanghai.", "Shanghai"),  # told earlier
+        ("In 1938 she placed him at a boarding school at Penza.", "Penza"),  # "him" is not she
     ],
 )
 def test_purposes_decisions_and_avoided_events_are_not_stops(sentence, absent):
@@ -509,3 +517,31 @@ def test_an_unplaced_arrest_a_year_after_a_journey_is_back_at_home():
     )
     arrests = [e.place.name_today for e in found if e.kind is EventKind.ARREST]
     assert arrests == ["Moscow"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stop"),
+    [
+        (  # a town's name after "the" that she sails on is her ship's
+            "On 16 August 1845 she set sail on the Cambria for Liverpool.",
+            ("Liverpool", "travel", "1845-08-16"),
+        ),
+        (  # two names joined by "of" that the world list knows as one
+            "In 1877 she moved to the District of Columbia.",
+            ("District of Columbia", "residence", "1877"),
+        ),
+        (  # a spa town's name from before it took "Bad"
+            "On 19 June 1843 she married in a Protestant church in Kreuznach.",
+            ("Bad Kreuznach", "travel", "1843-06-19"),
+        ),
+        (  # she is installed by another, and "beside" places her
+            "In 1866 the king installed Ada Example at a villa beside Geneva.",
+            ("Geneva", "residence", "1866"),
+        ),
+    ],
+)
+def test_ships_joined_names_old_names_and_being_installed(sentence, stop):
+    found = extract_plain(f"Ada Example was a writer. She was born in Bristol in 1820. {sentence}")
+    stops = [(e.place.name_today, e.kind.value, e.when.iso_start) for e in found]
+    assert stop in stops
+    assert "Cambria" not in [e.place.name for e in found]

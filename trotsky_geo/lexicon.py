@@ -66,7 +66,7 @@ STRONG_NOUN_KINDS = frozenset(
     }
 )
 #: Verbs whose kind is weak: the place noun or cue decides when there is one.
-LIGHT_VERBS = words("go send take bring move come spend be stay live remain return make")
+LIGHT_VERBS = words("go send take bring move come spend be stay live remain return make set")
 
 #: Nouns a place phrase may hang from and still be where the subject was.
 PLACE_NOUNS = words(
@@ -95,14 +95,16 @@ MOTION = words(
     "go come move return travel sail fly send take bring transfer head leave depart flee "
     "escape deport exile banish expel emigrate relocate ride drive march walk retreat "
     "evacuate transport escort accompany journey proceed extradite invite summon recall "
-    "set withdraw slip sneak smuggle steal hurry rush install lodge deploy dispatch station "
-    "post redeploy continue"
+    "set withdraw slip sneak smuggle steal hurry rush install instal lodge deploy dispatch "
+    "station post redeploy continue"
 )
 #: Verbs by which the subject goes where others go: "they travelled to Brno, and Tito
 #: accompanied them".
 ACCOMPANYING = words("accompany join follow")
 #: Verbs whose object moves, not their subject ("he sent his son to Paris").
 SENDING = words("send bring take post mail dispatch smuggle ship")
+#: Verbs that put their object somewhere: "placed him at a school at Penza" is the son's.
+PLACING = words("place put enrol enroll install instal")  # spaCy lemmatises "instal"
 #: Verbs whose complement did not (yet) happen: "planned to go", "ordered him arrested".
 IRREALIS = words(
     "plan decide hope want wish intend try attempt refuse decline offer invite propose ask order "
@@ -130,6 +132,8 @@ ELSEWHERE_NOUNS = words(
     "organisation organization community colleagues allies enemies opposition conditions "
     "affairs interests policy politics embassy consulate"
 )
+#: Verbs whose object, named with "the", is a vessel: "boarded the Cambria".
+BOARDING = words("board embark")
 #: Vehicles a journey "to" a place is made by: "a train to", "a ship for".
 VEHICLES = words("train ship boat ferry steamer steamboat plane flight car coach passage")
 #: Bodies of people that carry their members along: "his regiment was deployed to Galicia".
@@ -147,8 +151,8 @@ VERB_ONLY = words("head call stop set pass land make take go come hold serve wor
 NOUN_KIND_OF = {word: kind for word, kind in KIND_OF.items() if word not in VERB_ONLY}
 #: Words a place name follows, as written: prepositions and verbs of movement.
 LEADS_TO_PLACE = words(
-    "in at to from near into via through outside inside around across toward towards on of "
-    "for between reached entered visited left toured crossed fled departed attended "
+    "in at to from near beside into via through outside inside around across toward towards "
+    "on of for between reached entered visited left toured crossed fled departed attended "
     "leaving visiting reaching entering touring quit"
 )
 #: Words, as written, of the events read where the narrative is when no place is named.

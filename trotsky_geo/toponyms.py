@@ -11,6 +11,7 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -28,6 +29,7 @@ from trotsky_geo.gazetteer import (
 )
 from trotsky_geo.lexicon import (
     BACK_TO_PLACE,
+    BOARDING,
     LEADS_TO_PLACE,
     MONTHS,
     MOTION,
@@ -169,7 +171,13 @@ def _world(
     in a country the text's other places are in. With ``ask``, a run nothing offline knows,
     in a place's position, is asked of the online geocoder if there is one."""
     found = []
-    for run in _name_runs(doc):
+    runs = _name_runs(doc)
+    joined = _joined_by_of(doc, runs, gazetteer, countries)
+    for run in runs:
+        if run.start in joined:
+            found.append(joined[run.start])
+        if any(t.span.start <= run.start < t.span.end for t in joined.values()):
+            continue
         for size in range(len(run), 0, -1):
             if run[size - 1].lower_ in _PARTICLES or run[size - 1].is_punct:
                 continue
@@ -195,6 +203,22 @@ def _world(
             found.append(_toponym(span, candidates))
             break
     return found
+
+
+def _joined_by_of(
+    doc: Doc, runs: list[Span], gazetteer: Gazetteer, countries: Counter[str]
+) -> dict[int, Toponym]:
+    """Two runs joined by "of" that the world list knows as one name, by the first run's
+    start: "the District of Columbia", "the Isle of Man"."""
+    joined = {}
+    for first, second in pairwise(runs):
+        if second.start != first.end + 1 or doc[first.end].lower_ != "of":
+            continue
+        span = doc[first.start : second.end]
+        candidates = gazetteer.world(span.text, alternates=False, local=countries)
+        if candidates:
+            joined[first.start] = _toponym(span, candidates)
+    return joined
 
 
 def _name_runs(doc: Doc) -> list[Span]:
@@ -247,7 +271,8 @@ def _names_inside(part: Span, run: Span, kind: PlaceType) -> bool:
     if rest[-1].text in INSTITUTIONS:
         after = run.doc[run.end] if run.end < len(run.doc) else None
         elsewhere = after is not None and after.lower_ in {"in", "at", "near"}
-        return part[0].text not in _DESCRIPTIVE and not elsewhere  # "Mount Hope Cemetery in"
+        descriptive = part[0].text.rstrip(".") in _DESCRIPTIVE  # "St. Thomas Church"
+        return not descriptive and not elsewhere  # "Mount Hope Cemetery in"
     return kind in (PlaceType.COUNTRY, PlaceType.REGION) and rest[0].text in INSTITUTIONS
 
 
@@ -330,6 +355,8 @@ def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> 
     after = span.doc[span[-1].i + 1] if span[-1].i + 1 < len(span.doc) else None
     if after is not None and after.text == "-" and not span[-1].whitespace_:
         return False  # a word made of the name: "London-based"
+    if not curated and _vessel(span):
+        return False
     labels = {t.ent_type_ for t in span if t.ent_type_}
     if span[0].ent_iob_ == "I" and _inside_institution(span):
         return False  # "University College London": the college, not the city
@@ -346,6 +373,21 @@ def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> 
     if labels & _NOT_PLACES and not geo:
         return located
     return geo or located
+
+
+def _vessel(span: Span) -> bool:
+    """A town's name after "the" that a journey is made on or boards is a ship's:
+    "set sail on the Cambria for Liverpool", "boarded the Ypiranga"."""
+    if span[0].i == 0 or span.doc[span[0].i - 1].lower_ != "the":
+        return False
+    root = span.root
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in BOARDING
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in {"on", "aboard"}
+        and root.head.head.lemma_.lower() in MOTION | BOARDING
+    )
 
 
 def _inside_institution(span: Span) -> bool:

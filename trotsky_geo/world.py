@@ -18,6 +18,11 @@ _WORLD_ALTERNATE_MIN_POPULATION = 100_000
 # Alternate names in Latin letters, accented ones included ("Königsberg"), not other scripts.
 _LATIN = re.compile(r"[\x20-\x7eÀ-ÖØ-öø-ɏḀ-ỿ’]+")
 
+#: Spa towns took "Bad" into their names late (Kreuznach became Bad Kreuznach in 1924):
+#: older texts write the name without it.
+_SPA = re.compile(r"Bad (\S.*)")
+_SPA_COUNTRIES = frozenset({"DE", "AT", "CH"})
+
 
 @dataclass(frozen=True)
 class WorldEntry:
@@ -59,7 +64,7 @@ class WorldIndex:
     in microseconds. Places are made on demand.
     """
 
-    FORMAT = 9
+    FORMAT = 10
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
@@ -112,6 +117,9 @@ class WorldIndex:
                 0,
             )
             _add(names, row["name"], place_id, False)
+            spa = _SPA.match(row["name"])
+            if spa and row["countrycode"] in _SPA_COUNTRIES:
+                _add(names, spa.group(1), place_id, True)  # "Kreuznach" before it was "Bad"
             if population >= _WORLD_ALTERNATE_MIN_POPULATION:
                 for alternate in row["alternatenames"]:
                     if alternate and _LATIN.fullmatch(alternate) and alternate[0].isupper():

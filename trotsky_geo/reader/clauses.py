@@ -23,6 +23,8 @@ from trotsky_geo.lexicon import (
 
 _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+#: Prepositions a journey is made on a vessel by.
+_ABOARD = frozenset({"on", "aboard"})
 _CLIMB = 12  # no real attachment path is longer; a bound keeps odd trees finite
 #: Dependents that carry a clause up to the verb that has the subject.
 _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
@@ -168,6 +170,8 @@ def _passes(noun: Token, preposition: str) -> bool:
     lemma = noun.lemma_.lower()
     if preposition in _QUALIFYING | {"on"}:
         return noun.pos_ == "NOUN" and lemma not in ELSEWHERE_NOUNS
+    if preposition in {"to", "for"} and noun.dep_ == "pobj" and noun.head.lower_ in _ABOARD:
+        return True  # "set sail on the Cambria for Liverpool": the ship's destination
     return preposition in {"to", "for", "from"} and lemma in VEHICLES
 
 
@@ -268,6 +272,9 @@ def unreal(verb: Token) -> bool:
             return True
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
             return True  # "he said that the students escaped to Hong Kong"
+        if node.dep_ == "conj" and node.tag_ == "VB" and node.head.dep_ in {"xcomp", "ccomp"}:
+            node = node.head  # "unable to stay in France or to move to Germany"
+            continue
         if node.dep_ in {"conj", "advcl", "pcomp"}:
             return False
         node = node.head

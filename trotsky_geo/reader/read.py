@@ -24,6 +24,7 @@ from trotsky_geo.lexicon import (
     MOVES,
     NOT_PRESENCE,
     NOUN_KIND_OF,
+    PLACING,
     SENDING,
     STRONG_NOUN_KINDS,
 )
@@ -55,7 +56,9 @@ from trotsky_geo.subject import Subject
 from trotsky_geo.toponyms import Toponym, find_toponyms
 
 #: Prepositions that put the subject at the place, whatever the verb.
-_AT = frozenset({"in", "at", "near", "on", "inside", "within", "outside", "around", "throughout"})
+_AT = frozenset(
+    {"in", "at", "near", "beside", "on", "inside", "within", "outside", "around", "throughout"}
+)
 #: Prepositions that make the place a destination or a start, with a verb of motion.
 _TO = frozenset({"to", "into", "for", "toward", "towards", "onto"})
 _FROM = frozenset({"from", "out"})
@@ -255,6 +258,12 @@ class _SentenceReader:
         else:
             undergoes = lemma in MOTION or (lemma in KIND_OF and lemma not in ALONGSIDE)
             agent = mover(verb) if undergoes and not passive(verb) else None
+            if agent is None and undergoes and not passive(verb):
+                # "Ludwig installed Wagner at the Villa Tribschen", the name read as no person
+                agent = next(
+                    (c for c in verb.children if c.dep_ == "dobj" and self.agency.refers(c)),
+                    None,
+                )
             if agent is not None and toponym.span.start <= agent.i < toponym.span.end:
                 agent = None  # "fled Lyon", Lyon read as a person: the place, not the mover
             agent = agent if agent is not None else clause_subject(verb)
@@ -270,8 +279,9 @@ class _SentenceReader:
                 who = True
         if not who or unreal(verb) or self._recalled(verb):
             return None
-        sending = lemma in SENDING and preposition in _TO and not passive(verb)
-        if sending and _sends_other(verb, self.subject):
+        placing = (lemma in SENDING and preposition in _TO) or lemma in PLACING
+        sending = placing and not passive(verb)
+        if sending and (_sends_other(verb, self.subject) or self._puts_another(verb)):
             return None
         kind, confidence = self._kind(verb, lemma, preposition, reading.nouns, reading.own)
         if kind is None:
@@ -309,6 +319,15 @@ class _SentenceReader:
         self, verb: Token, lemma: str, preposition: str, nouns: tuple[Token, ...], own: str
     ) -> tuple[EventKind | None, float]:
         verb_kind = KIND_OF.get(lemma) or KIND_OF.get(verb.lower_)
+        if verb_kind is None and lemma in LIGHT_VERBS:  # "set sail for", "made a speech in"
+            verb_kind = next(
+                (
+                    NOUN_KIND_OF[c.lemma_.lower()]
+                    for c in verb.children
+                    if c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KIND_OF
+                ),
+                None,
+            )
         noun_kind = next(
             (NOUN_KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in NOUN_KIND_OF),
             None,
@@ -484,13 +503,28 @@ class _SentenceReader:
         return made
 
     def _recalled(self, verb: Token) -> bool:
-        """A move recalled in the pluperfect to date something later, with no date of its own:
-        "The ban placed on him after he had fled Dresden was lifted in 1862"."""
-        return (
-            verb.dep_ == "advcl"
-            and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
-            and any(c.dep_ == "mark" and c.lower_ in _RECALLING for c in verb.children)
-            and not any(gov == verb.i for _, (_, gov, _) in self.dates)
+        """A move recalled in the pluperfect, with no date of its own, to date something later
+        ("The ban placed on him after he had fled Dresden was lifted in 1862") or to say who
+        or what ("he married a young woman he had met in Shanghai"): not the sentence's time."""
+        if not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) or any(
+            gov == verb.i for _, (_, gov, _) in self.dates
+        ):
+            return False
+        if verb.dep_ == "relcl":
+            return True
+        return verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _RECALLING for c in verb.children
+        )
+
+    def _puts_another(self, verb: Token) -> bool:
+        """The subject sends or places someone named by a pronoun, who is then not himself:
+        "He placed him at a school at Penza" (he would be "himself")."""
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return bool(self.agency.refers(doer)) and any(
+            c.dep_ in {"dobj", "dative"}
+            and c.pos_ == "PRON"
+            and not c.lower_.endswith(("self", "selves"))
+            for c in verb.children
         )
 
     def _placeless_when(self, token: Token) -> tuple[DateSpan | None, bool]:
