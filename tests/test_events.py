@@ -545,3 +545,61 @@ def test_ships_joined_names_old_names_and_being_installed(sentence, stop):
     stops = [(e.place.name_today, e.kind.value, e.when.iso_start) for e in found]
     assert stop in stops
     assert "Cambria" not in [e.place.name for e in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stop"),
+    [
+        (  # the second of two towns hangs from the same "in" as the first
+            "In 1979 she visited the headquarters of two firms in Atlanta and Seattle.",
+            ("Seattle", "travel", "1979"),
+        ),
+        (  # a verb the small model joins to the last town of a list still has her as subject
+            "In the spring of 1992 she made a tour, visiting Guangzhou, Shenzhen, Zhuhai and "
+            "spending the New Year in Shanghai.",
+            ("Shanghai", "residence", "1992-03"),
+        ),
+        (  # the "where" clause of the noun said of the town dates the stay
+            "Her first job was at a plant in Colombes, a suburb of Paris where she moved in "
+            "April 1921.",
+            ("Colombes", "residence", "1921-04"),
+        ),
+        (  # a meeting named for its town (a small one, in the country of the text's places)
+            "In 1847 she moved to Boston. In 1848 she was the only woman to attend the Seneca "
+            "Falls Convention.",
+            ("Seneca Falls", "conference", "1848"),
+        ),
+        (  # an attendee of a convention in a town
+            "In 1853 she was a prominent attendee of the radical National Convention in "
+            "Rochester.",
+            ("Rochester", "conference", "1853"),
+        ),
+    ],
+)
+def test_lists_participles_where_clauses_and_meetings(sentence, stop):
+    found = extract_plain(f"Ada Example was a writer. She was born in Bristol in 1820. {sentence}")
+    assert stop in [(e.place.name_today, e.kind.value, e.when.iso_start) for e in found]
+
+
+def test_a_country_toured_town_by_town_is_the_towns():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1820. In 1852 she made a tour "
+        "of Italy, visiting Milan and Turin."
+    )
+    assert [e.place.name_today for e in found] == ["Bristol", "Milan", "Turin"]
+
+
+def test_a_known_persons_name_after_a_place_is_the_person():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1820. She met Friedrich Engels "
+        "in 1844. This was her first trip to England and Engels was an ideal guide."
+    )
+    assert "Engels" not in [e.place.name for e in found]
+
+
+def test_a_death_the_sentence_only_mentions_is_not_at_a_town_named_after_it():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1820. In 1870 she moved to "
+        "Leeds. The world reacted to her death in 1871: the papers in York wrote of it."
+    )
+    assert [e.place.name_today for e in found if e.kind is EventKind.DEATH] == ["Leeds"]

@@ -162,7 +162,15 @@ def _merge_singletons(events: list[Event], infobox: dict[EventKind, Event]) -> l
             continue
         rank = {Precision.DAY: 0, Precision.MONTH: 1, Precision.SEASON: 2, Precision.YEAR: 3}
         if kind is EventKind.BIRTH:
-            best = min(dated, key=lambda e: (e.date_inferred, e.when.start, e.place_inferred))
+            best = min(
+                dated,
+                key=lambda e: (
+                    e.date_inferred,
+                    e.when.start,
+                    e.place_inferred,
+                    _FINER[e.place.type.value],  # the sentence naming the town, not the empire
+                ),
+            )
         else:
             best = min(
                 dated,

@@ -43,7 +43,8 @@ _QUALIFIER_JOINT = re.compile(
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s+[A-Z]")
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
-# A city name before these is the city: "Kazan University", "Lubyanka Prison" stays a place.
+# A city name before these is the city: "Kazan University", "Lubyanka Prison" stays a place,
+# and so is the town a meeting is named for: "the Seneca Falls Convention".
 INSTITUTIONS = frozenset(
     [
         "University",
@@ -79,6 +80,8 @@ INSTITUTIONS = frozenset(
         "Barracks",
         "Church",
         "Chapel",
+        "Convention",
+        "Conference",
     ]
 )
 _SMALL_TOWN = 15_000

@@ -40,7 +40,8 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
     EventKind.ESCAPE: words("escape flee refuge defect flight"),
     EventKind.DEPORTATION: words("deport deportation expel expulsion extradite"),
     EventKind.CONFERENCE: words(
-        "conference congress meeting convene attend delegation delegate summit convention "
+        "conference congress meeting convene attend attendee participant delegation delegate "
+        "summit convention "
         "lecture speak speech chair negotiate negotiation talk plenum session assembly "
         "address rally sign"
     ),
@@ -75,7 +76,7 @@ PLACE_NOUNS = words(
     "gymnasium seminary academy institute hospital clinic sanatorium house home apartment "
     "flat estate villa farm residence palace hotel church cathedral cemetery grave tomb "
     "embassy headquarters front border mountains coast shore bay harbour harbor station "
-    "colony settlement monastery castle part centre center street square neighbourhood "
+    "colony settlement monastery castle part centre center street square neighbourhood zone "
     "neighborhood quarter parish county state republic kingdom empire mausoleum lyceum "
     "conservatory court office base garrison barracks ship hall room family theatre "
     "theater opera chapel plantation mission regiment battalion brigade division unit "
@@ -109,7 +110,7 @@ PLACING = words("place put enrol enroll install instal")  # spaCy lemmatises "in
 IRREALIS = words(
     "plan decide hope want wish intend try attempt refuse decline offer invite propose ask order "
     "urge expect threaten dream suggest advise request demand forbid prevent consider avoid "
-    "evade seek aim prepare unable willing eager ready keen"
+    "evade seek aim prepare unable willing eager ready keen encourage persuade convince tempt"
 )
 #: Verbs whose object is an event that did not befall the subject: "avoiding arrest".
 AVOIDING = words("avoid evade elude dodge escape")
@@ -153,7 +154,8 @@ NOUN_KIND_OF = {word: kind for word, kind in KIND_OF.items() if word not in VERB
 LEADS_TO_PLACE = words(
     "in at to from near beside into via through outside inside around across toward towards "
     "on of for between reached entered visited left toured crossed fled departed attended "
-    "leaving visiting reaching entering touring quit"
+    "leaving visiting reaching entering touring quit attend attending reach enter visit leave "
+    "tour cross flee"
 )
 #: Words, as written, of the events read where the narrative is when no place is named.
 PLACELESS_FORMS = words(

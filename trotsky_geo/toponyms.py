@@ -119,7 +119,8 @@ def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
             before = tokens[token.i - 1]
             if before.lower_ in _DETERMINERS and token.i > 1:
                 before = tokens[token.i - 2]
-            if token.text[:1].isupper() and before.lower_ in LEADS_TO_PLACE:
+            named = before.lower_ == "," and token.i > 1 and _place_noun(tokens[token.i - 2])
+            if token.text[:1].isupper() and (before.lower_ in LEADS_TO_PLACE or named):
                 end = token.i + 1
                 while end < len(tokens) and (
                     tokens[end].text[:1].isupper() or tokens[end].lower_ in _PARTICLES
@@ -131,6 +132,11 @@ def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
         return False
 
     return test
+
+
+def _place_noun(token: Token) -> bool:
+    """A place noun as written, plural or not: "the cities, Ruijin"."""
+    return token.lower_ in PLACE_NOUNS or token.lower_.removesuffix("s") in PLACE_NOUNS
 
 
 def _curated(document: Document, gazetteer: Gazetteer, nlp: Language) -> list[Toponym]:
@@ -310,7 +316,10 @@ def _located(span: Span) -> bool:
             return True  # "graduated from the Chongqing School": a school of that town
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in PLACE_OBJECT_VERBS
-    if any(c.dep_ in {"appos", "conj"} and c.ent_type_ in {"GPE", "LOC"} for c in root.children):
+    if any(
+        c.dep_ in {"appos", "conj"} and c.ent_type_ in {"GPE", "LOC"} and c.i not in _indices(span)
+        for c in root.children
+    ):
         return True
     if root.dep_ != "pobj":
         return False
@@ -328,6 +337,10 @@ def _located(span: Span) -> bool:
     if word in {"to", "from", "into", "toward", "towards"}:
         return governor.lemma_.lower() in MOTION | VEHICLES  # "by ship to Stettin"
     return False
+
+
+def _indices(span: Span) -> range:
+    return range(span.start, span.end)
 
 
 def _strong(span: Span) -> bool:
@@ -367,7 +380,9 @@ def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> 
             return located or span.text not in people
         return True
     if len(span) == 1 and span.text in people:
-        return geo and located  # "leaving Mao out": the text names a Mao, and no place
+        # "leaving Mao out": the text names a Mao, and no place; "a trip to England and
+        # Engels was a guide": being listed after a place is not enough for a known person
+        return geo and _located(span)
     if span.root.pos_ == "ADJ":
         return located
     if labels & _NOT_PLACES and not geo:

@@ -65,7 +65,7 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
     while node.dep_ in {"conj", "appos"} and node.head.i != node.i and node.head.i in places:
         node = node.head  # "in London, Glasgow, and Edinburgh": all three hang from "in"
     preposition, nouns = "", []
-    own = token.head.lower_ if node.dep_ == "pobj" else ""
+    own = node.head.lower_ if node.dep_ == "pobj" else ""
     for _ in range(_CLIMB):
         head, dep = node.head, node.dep_
         if head.i == node.i:
@@ -141,6 +141,9 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             nouns.append(head)
             node = head
             continue
+        if dep == "appos" and nouns and nouns[-1].i == node.i and head.pos_ in _NOUNS:
+            node = head  # "the abolitionist National Convention in Rochester": the same thing
+            continue
         if dep in {"appos", "compound", "conj"}:
             if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
                 return None
@@ -202,8 +205,17 @@ def clause_subject(verb: Token) -> Token | None:
             if child.lower_ in {"who", "that", "which"} and node.dep_ == "relcl":
                 return node.head
             return child if child.dep_ != "expl" else None
-        if node.dep_ == "acl" and node.head.pos_ in _NOUNS | {"PRON"}:
-            return node.head  # "a man living in Paris"
+        infinitive = node.dep_ == "relcl" and _infinitive(node)
+        if (node.dep_ == "acl" or infinitive) and node.head.pos_ in _NOUNS | {"PRON"}:
+            said = node.head  # "a man living in Paris", "the only woman to attend"
+            if said.dep_ == "attr":  # "she was the only woman to attend": she
+                return next((c for c in said.head.children if c.dep_ == "nsubj"), said)
+            return said
+        if node.dep_ == "conj" and node.pos_ == "VERB" and node.head.pos_ in _NOUNS:
+            above = governor(node.head)  # "visiting Zhuhai and spending the New Year in"
+            if above is not None:
+                node = above
+                continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.i:
             node = node.head.head  # "After arriving at Lepoglava, Broz was employed"
             continue

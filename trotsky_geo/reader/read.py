@@ -24,6 +24,7 @@ from trotsky_geo.lexicon import (
     MOVES,
     NOT_PRESENCE,
     NOUN_KIND_OF,
+    PLACE_NOUNS,
     PLACING,
     SENDING,
     STRONG_NOUN_KINDS,
@@ -190,15 +191,20 @@ class _SentenceReader:
         }
         for toponym in toponyms:
             readings = [attach(toponym.root, places)]
-            readings += [
-                Attachment(child, "in", ())
+            told = [
+                named.root
                 for named in toponyms
                 if told_of.get(named.root.i, named.root.i) == toponym.root.i
-                for child in named.root.children
+            ]
+            readings += [
+                Attachment(child, "in", ())
+                for noun in [*told, *self._described_as(toponym)]
+                for child in noun.children
                 if child.dep_ == "relcl"
                 and any(g.lower_ in {"where", "there"} for g in child.children)
             ]
             main: Event | None = None
+            main_verb = -1
             for reading in readings:
                 if reading is None:
                     continue
@@ -207,17 +213,25 @@ class _SentenceReader:
                 event = self._event(toponym, reading)
                 if event is None:
                     continue
+                if main is not None and main.date_inferred and not event.date_inferred:
+                    events.remove((main, main_verb))  # the where clause dates the stay
+                    main = None
                 if main is not None and (event.kind is main.kind or event.kind not in _WHERE):
                     continue  # "moved to Paris, where she lived": the same stay, told twice
-                main = main or event
+                if main is None:
+                    main, main_verb = event, reading.verb.i
                 events.append((event, reading.verb.i))
                 used_verbs.add(reading.verb.i)
-        # "settled in New Bedford, Massachusetts": the state only says where the town is.
+        # "settled in New Bedford, Massachusetts", "a tour of China, visiting Guangzhou":
+        # the towns say where in the state or country
         kept = [
             e
             for e, verb in events
             if e.place.type.value not in {"region", "country"}
-            or not any(v == verb and contains(e.place, f.place) for f, v in events)
+            or not any(
+                (v == verb or self._elaborates(v, verb)) and contains(e.place, f.place)
+                for f, v in events
+            )
         ]
         placed = {e.place_start for e in kept}
         spare = [t for t in toponyms if t.mention.start not in placed]
@@ -226,6 +240,24 @@ class _SentenceReader:
         if toponyms:
             self.state.named = toponyms[-1]
         return found
+
+    def _elaborates(self, verb: int, other: int) -> bool:
+        """The verb is a participle telling the other's event in detail: "made a tour of
+        China, visiting Guangzhou" (not "reached Siam and lived at Udon Thani")."""
+        token = self.span.doc[verb]
+        return token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i == other
+
+    def _described_as(self, toponym: Toponym) -> list[Token]:
+        """The place noun said of a toponym just after it: "La Garenne-Colombes, a suburb of
+        Paris where he moved" (the small model may hang the noun elsewhere)."""
+        doc, after = self.span.doc, toponym.span.end
+        if after + 1 >= self.span.end or doc[after].text != ",":
+            return []
+        return [
+            t
+            for t in self.span
+            if t.left_edge.i == after + 1 and t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_NOUNS
+        ]
 
     def _there(self, used: set[int], toponyms: list[Toponym]) -> list[Event]:
         """ "... moved the paper to London, and he lived there": the place last named."""
@@ -477,7 +509,7 @@ class _SentenceReader:
             joined = [placed[t.i] for t in (*token.children, token.head) if t.i in placed]
             if joined and (token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)):
                 place, place_text = joined[0].place, joined[0].place_text
-            elif before or towns:
+            elif before or (towns and token.pos_ != "NOUN"):  # not "reaction to his death:"
                 town = (before or towns)[-1 if before else 0]
                 place, place_text = town.mention.place, town.mention.text
             elif visit is not None and 0 <= (when.start - visit.when.end).days <= _VISIT_DAYS:
@@ -506,14 +538,19 @@ class _SentenceReader:
         """A move recalled in the pluperfect, with no date of its own, to date something later
         ("The ban placed on him after he had fled Dresden was lifted in 1862") or to say who
         or what ("he married a young woman he had met in Shanghai"): not the sentence's time."""
-        if not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) or any(
-            gov == verb.i for _, (_, gov, _) in self.dates
-        ):
+        dated = {gov for _, (_, gov, _) in self.dates}
+        node = verb
+        for _ in range(4):  # "the city where he had studied ... before going to France"
+            if node.i in dated:
+                return False
+            if node.dep_ not in {"pcomp", "prep", "xcomp"} or node.head.i == node.i:
+                break
+            node = node.head
+        had = any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children)
+        if not had or node.dep_ not in {"relcl", "advcl"}:
             return False
-        if verb.dep_ == "relcl":
-            return True
-        return verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _RECALLING for c in verb.children
+        return node.dep_ == "relcl" or any(
+            c.dep_ == "mark" and c.lower_ in _RECALLING for c in node.children
         )
 
     def _puts_another(self, verb: Token) -> bool:
