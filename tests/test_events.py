@@ -603,3 +603,46 @@ def test_a_death_the_sentence_only_mentions_is_not_at_a_town_named_after_it():
         "Leeds. The world reacted to her death in 1871: the papers in York wrote of it."
     )
     assert [e.place.name_today for e in found if e.kind is EventKind.DEATH] == ["Leeds"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a meeting placed by the sentence before, attended without a place
+            "In August 1903 Iskra convened the RSDLP's Second Congress in London. Trotsky "
+            "attended with other Iskra editors.",
+            ("London", EventKind.CONFERENCE, "1903-08"),
+        ),
+        (  # the small model hangs the name on the adverb; the school says what he did there
+            "In 1896 he went to Nikolayev. Trotsky briefly attended Odessa University, "
+            "studying engineering and mathematics.",
+            ("Odessa University", EventKind.EDUCATION, "1896"),
+        ),
+        (  # "back in" a town is being there, whatever he did
+            "In August 1920 the offensive failed. Back in Moscow, Trotsky again argued for "
+            "peace, and this time prevailed.",
+            ("Moscow", EventKind.TRAVEL, "1920-08"),
+        ),
+        (  # the prison of the time spent gives the towns' kind
+            "In 1898 he spent the next two years in prison awaiting trial, first in Nikolayev, "
+            "then Kherson.",
+            ("Nikolayev", EventKind.IMPRISONMENT, "1898"),
+        ),
+        (  # the purpose phrase gives the journey's kind
+            "In 1887 his father sent Trotsky to Odessa for education.",
+            ("Odessa", EventKind.EDUCATION, "1887"),
+        ),
+    ],
+)
+def test_meetings_placed_before_stray_names_and_circumstances(body, expected):
+    found = events_of(body, "== Life (1879–1940) ==")
+    assert expected in [(e.place_text, e.kind, e.when.iso_start) for e in found]
+
+
+def test_a_death_takes_its_day_over_the_age_it_gives():
+    found = extract_plain(
+        "Ada Example (1 May 1879 – 21 August 1940) was a writer. In 1937 she moved to Mexico "
+        "City. She was taken to a hospital but died at age 60 on 21 August 1940."
+    )
+    deaths = [(e.place.name_today, e.when.iso_start) for e in found if e.kind is EventKind.DEATH]
+    assert deaths == [("Mexico City", "1940-08-21")]

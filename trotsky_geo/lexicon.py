@@ -160,8 +160,11 @@ LEADS_TO_PLACE = words(
 #: Words, as written, of the events read where the narrative is when no place is named.
 PLACELESS_FORMS = words(
     "arrested arrest arresting arrests died death dies dying killed murdered assassinated "
-    "executed shot attacked stabbed wounded raid raided fled flee fleeing escaped escape"
+    "executed shot attacked stabbed wounded raid raided fled flee fleeing escaped escape "
+    "attended"
 )
+#: Verbs by which the subject goes to a meeting the text has just placed: "Trotsky attended".
+ATTENDING = words("attend")
 #: Nouns that, after "the", stand for the town last named: "moved to the town".
 BACK_TO_PLACE = words("town city village")
 #: Month and season names: capitalised, but never a place.

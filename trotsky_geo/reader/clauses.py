@@ -55,7 +55,7 @@ class Attachment:
     verb: Token
     preposition: str
     nouns: tuple[Token, ...]
-    own: str = ""  # the place's own preposition: "from" in "in exile from Germany"
+    own: str = ""  # the place's own preposition ("from" in "in exile from Germany"), or "back"
 
 
 def attach(token: Token, places: set[int]) -> Attachment | None:
@@ -114,8 +114,9 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 continue
             return None
         if node.pos_ in {"ADV", "ADJ"} and dep in {"advmod", "acomp", "npadvmod"}:
-            if head.pos_ in _VERBS:  # "Back in Moscow, Trotsky argued"
-                return Attachment(head, preposition, tuple(nouns), own)
+            if head.pos_ in _VERBS:  # "Back in Moscow, Trotsky argued": back, whatever he did
+                back = "back" if node.lower_ == "back" else own
+                return Attachment(head, preposition, tuple(nouns), back)
             return None
         if dep in {"oprd", "attr", "dobj"} and head.lemma_.lower() in _NAMING and (
             head.dep_ == "acl" and head.head.pos_ in _NOUNS
@@ -219,9 +220,23 @@ def clause_subject(verb: Token) -> Token | None:
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.i:
             node = node.head.head  # "After arriving at Lepoglava, Broz was employed"
             continue
-        if node.dep_ not in _SHARES_SUBJECT or node.head.i == node.i:
+        if node.head.i == node.i:
+            return _stray_subject(node)
+        if node.dep_ not in _SHARES_SUBJECT:
             return None
         node = node.head
+    return None
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """A name before a subjectless main verb that the small model hung on an adverb:
+    "Trotsky briefly attended" read as the compound of "briefly"."""
+    for token in verb.lefts:
+        if token.dep_ not in {"advmod", "npadvmod"}:
+            continue
+        for name in token.lefts:
+            if name.pos_ in {"PROPN", "PRON"} and name.dep_ in {"compound", "nmod", "npadvmod"}:
+                return name
     return None
 
 

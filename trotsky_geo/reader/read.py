@@ -15,6 +15,7 @@ from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_e
 from trotsky_geo.gazetteer import Gazetteer, Place
 from trotsky_geo.lexicon import (
     ALONGSIDE,
+    ATTENDING,
     AVOIDING,
     BACK_TO_PLACE,
     KIND_OF,
@@ -97,6 +98,8 @@ _NOT_YET = frozenset({"before", "until", "till"})
 Contains = Callable[[Place, Place], bool]
 #: Marks of a clause that recalls an earlier move to date a later one.
 _RECALLING = frozenset({"after", "since", "once", "because"})
+#: Prepositions of a phrase that says in what state the subject was at the verb's places.
+_CIRCUMSTANCES = frozenset({"in", "into", "for", "under"})
 #: Kinds read where the narrative is when the sentence names no place: "he was arrested".
 _PLACELESS = frozenset({EventKind.ARREST, EventKind.DEATH, EventKind.ATTACK, EventKind.ESCAPE})
 
@@ -238,7 +241,7 @@ class _SentenceReader:
         verbs = {verb: e for e, verb in events if e in kept}
         found = kept + self._there(used_verbs, toponyms) + self._placeless(verbs, spare)
         if toponyms:
-            self.state.named = toponyms[-1]
+            self.state.named, self.state.named_end = toponyms[-1], self.sentence.end
         return found
 
     def _elaborates(self, verb: int, other: int) -> bool:
@@ -315,7 +318,9 @@ class _SentenceReader:
         sending = placing and not passive(verb)
         if sending and (_sends_other(verb, self.subject) or self._puts_another(verb)):
             return None
-        kind, confidence = self._kind(verb, lemma, preposition, reading.nouns, reading.own)
+        named = toponym.root  # "attended Odessa University": the name says what it is
+        nouns = (*reading.nouns, named) if named.lower_ in NOUN_KIND_OF else reading.nouns
+        kind, confidence = self._kind(verb, lemma, preposition, nouns, reading.own)
         if kind is None:
             return None
         role = "at"
@@ -379,15 +384,25 @@ class _SentenceReader:
         if noun_kind in STRONG_NOUN_KINDS and (
             verb_kind is None
             or lemma in LIGHT_VERBS
+            or lemma in ATTENDING  # "attended Odessa University"
             or verb_kind in (EventKind.TRAVEL, EventKind.RESIDENCE)
         ):
             return noun_kind, 0.85
+        circumstance = _circumstance(verb, nouns)
+        if circumstance is not None and (
+            verb_kind is None
+            or lemma in LIGHT_VERBS
+            or verb_kind in (EventKind.TRAVEL, EventKind.RESIDENCE)
+        ):
+            return circumstance, 0.8
         if verb_kind is not None:
             return verb_kind, 0.9
         if noun_kind is not None:
             return noun_kind, 0.8
         if preposition in _AT and lemma not in NOT_PRESENCE:
             return EventKind.RESIDENCE, 0.7
+        if preposition in _AT and own == "back":  # "Back in Moscow, Trotsky argued"
+            return EventKind.TRAVEL, 0.7
         return None, 0.0
 
     def _when(
@@ -470,13 +485,16 @@ class _SentenceReader:
         town the sentence names ("After the uprising in Petrograd, he was arrested"), else
         where a journey ended in the months before, else where the subject last lived."""
         used = set(placed)
+        made: list[Event] = []
+        attended = self._attended(placed, spare)
+        if attended is not None:
+            made.append(attended)
         towns = [t for t in spare if t.mention.place.type.value not in {"country", "region"}]
         last, visit = self.state.home, self.state.visit
         if visit is not None and last is not None and visit.when.start <= last.when.start:
             visit = None  # he has settled since
         if not towns and last is None and visit is None and not placed:
-            return []
-        made: list[Event] = []
+            return made
         for token in self.span:
             kind = KIND_OF.get(token.lemma_.lower())
             if kind not in _PLACELESS or token.i in used or any(e.kind is kind for e in made):
@@ -534,6 +552,25 @@ class _SentenceReader:
             )
         return made
 
+    def _attended(self, placed: dict[int, Event], spare: list[Toponym]) -> Event | None:
+        """ "Iskra convened the Congress in London. Trotsky attended": a meeting the sentence
+        attends without naming its place is at the place the sentence before named."""
+        named = self.state.named
+        if placed or spare or named is None or self.state.named_end < 0:
+            return None
+        if self.document.text[self.state.named_end : self.sentence.start].strip():
+            return None  # the place was named further back
+        for token in self.span:
+            if token.lemma_.lower() not in ATTENDING or token.pos_ != "VERB":
+                continue
+            if not self.agency.refers(clause_subject(token)) or unreal(token):
+                continue
+            objects = tuple(c for c in token.children if c.dep_ == "dobj")  # "school"
+            event = self._event(named, Attachment(token, "at", objects))
+            if event is not None:
+                return replace(event, place_inferred=True, confidence=event.confidence - 0.2)
+        return None
+
     def _recalled(self, verb: Token) -> bool:
         """A move recalled in the pluperfect, with no date of its own, to date something later
         ("The ban placed on him after he had fled Dresden was lifted in 1862") or to say who
@@ -566,8 +603,8 @@ class _SentenceReader:
 
     def _placeless_when(self, token: Token) -> tuple[DateSpan | None, bool]:
         own = [m for m, (_, gov, _) in self.dates if gov == token.i]
-        if own:
-            return own[0].span, False
+        if own:  # "died at age 60 on 21 August 1940": the day
+            return min(own, key=lambda m: m.span.end - m.span.start).span, False
         if self.dates:
             return self.dates[0][0].span, False
         return self.state.anchor or UNDATED, True
@@ -575,6 +612,27 @@ class _SentenceReader:
     def _evidence(self) -> Evidence:
         s = self.sentence
         return Evidence(s.text, self.section, s.start, s.end)
+
+
+def _circumstance(verb: Token, nouns: tuple[Token, ...]) -> EventKind | None:
+    """The kind another phrase of the verb gives its places: "spent two years in prison,
+    first in Nikolayev", "sent to Odessa for education", "where they were under house arrest"
+    (the verb's own phrases, or those of the verb whose complement it is: "awaiting trial")."""
+    verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    heads = [*verbs, *(c for v in verbs for c in v.children if c.dep_ == "dobj")]  # "years in"
+    for preposition in (c for head in heads for c in head.children):
+        if preposition.dep_ != "prep" or preposition.lower_ not in _CIRCUMSTANCES:
+            continue
+        for noun in preposition.children:
+            lemma = noun.lemma_.lower()
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or any(n.i == noun.i for n in nouns):
+                continue
+            if preposition.lower_ == "under" and KIND_OF.get(lemma) is EventKind.ARREST:
+                return EventKind.IMPRISONMENT  # under (house) arrest: held
+            kind = NOUN_KIND_OF.get(lemma)
+            if kind in STRONG_NOUN_KINDS and kind is not EventKind.BURIAL:
+                return kind  # (not "came for Lenin's funeral")
+    return None
 
 
 def _journey_end(event: Event) -> bool:
