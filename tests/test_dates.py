@@ -306,6 +306,11 @@ RELATIVE_PARTS = [
        False)]),
     ("1910", "Thirty years later Trotsky was murdered in Coyoacán.",
      [("Thirty years later", "1940-01-01", "1940-12-31", Y, "1940", True, False)]),
+    # "after" a time spent: that long after the story's date, a half year in months
+    ("November 1928", "After two and a half years at Lepoglava, Broz was transferred.",
+     [("After two and a half years", "1931-05-01", "1931-05-31", M, "May 1931", True, False)]),
+    ("1843", "After three years in Paris, he moved to Brussels.",
+     [("After three years", "1846-01-01", "1846-12-31", Y, "1846", True, False)]),
     ("1917", "He had been expelled from France the previous year.",
      [("the previous year", "1916-01-01", "1916-12-31", Y, "1916", True, False)]),
     ("1902", "He had married Aleksandra Sokolovskaya the year before, in a Moscow prison.",

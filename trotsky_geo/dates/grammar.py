@@ -157,6 +157,8 @@ _ALTERNATIVES = {
     "dayrange": rf"(?P<dayrange>{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?"
     rf"|{_MON}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR})?)",
     "shift": rf"(?P<shift>(?i:\b(?:{_NUM}|some\b)\s+{_UNIT}\s+(?:later|earlier|afterwards?)\b))",
+    # "After two and a half years at Lepoglava, he was": that long after the story's date
+    "after": rf"(?P<after>(?i:\bafter\s+(?:{_NUM}|some\b)(?:\s+and\s+a\s+half)?\s+{_UNIT}))",
     "anaphor": r"(?P<anaphor>(?i:\b(?:(?:the|that)\s+(?:following|next|previous|preceding|same)"
     r"\s+(?:day|morning|evening|night|week|month|year)|(?:later|earlier)\s+"
     r"(?:that|in\s+the)\s+(?:year|month)|that\s+(?:day|month|year))\b))",
@@ -197,6 +199,7 @@ MONTH_START = _grammar("range", "dayrange", "point")
 _POINT_START = _grammar("range", "point")
 _ARTICLE_START = _grammar("anaphor", "adjacent", "season", "partof", "duration", "range", "point")
 _PREPOSITION_START = _grammar("month", "season")
+_AFTER_START = _grammar("after", "month", "season")
 STARTS: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(("from", "between"), _grammar("fromto", "month")),
     **dict.fromkeys(("the", "that"), _ARTICLE_START),
@@ -231,11 +234,11 @@ STARTS: dict[str, re.Pattern[str]] = {
             "throughout",
             "during",
             "before",
-            "after",
             "around",
         ),
         _PREPOSITION_START,
     ),
+    "after": _AFTER_START,
     **dict.fromkeys(("a", "an", "several", "some", *_UNITS, *_TENS), _grammar("shift")),
 }
 # Every expression holds a number, a month, a season or a time unit, a few words from its start.

@@ -227,11 +227,14 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
         return _relative(start, end, lambda ref: resolver(lowered, ref))
     units = UNIT_TEXT.findall(phrase)
     unit = units[-1].lower() if units else "day"  # "the following morning"
-    if kind == "shift":
+    if kind in ("shift", "after"):
         sign = -1 if "earlier" in lowered else 1
-        if VAGUE_COUNT.match(phrase):
+        counted = phrase.removeprefix(phrase[:5]) if kind == "after" else phrase  # not "after"
+        if VAGUE_COUNT.search(counted):
             return _relative(start, end, lambda ref: vague_shift(ref, sign, unit))
-        steps = count_in(phrase) * sign
+        steps = count_in(counted) * sign
+        if "half" in lowered and unit.startswith("year"):  # "two and a half years"
+            steps, unit = steps * 12 + 6, "month"
         return _relative(start, end, lambda ref: shifted(ref, steps, unit))
     if kind in ("anaphor", "adjacent"):
         return _relative(start, end, lambda ref: resolve_anaphor(lowered, unit, ref))
