@@ -646,3 +646,38 @@ def test_a_death_takes_its_day_over_the_age_it_gives():
     )
     deaths = [(e.place.name_today, e.when.iso_start) for e in found if e.kind is EventKind.DEATH]
     assert deaths == [("Mexico City", "1940-08-21")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stop"),
+    [
+        (  # a post obtained for her by someone else is hers
+            "In 1833 her brother managed to obtain for her a position as choirmaster at the "
+            "theatre in Würzburg.",
+            ("Würzburg", "residence", "1833"),
+        ),
+        (  # a visit she had made, dated in its own clause
+            "She developed the idea during a visit she had made to Venice with friends in 1860.",
+            ("Venice", "travel", "1860"),
+        ),
+        (  # leaving on an order is an expulsion, from where she lives
+            "In 1848 she moved to Cologne. In 1849 the paper was suppressed and she was "
+            "ordered to leave the country on 16 May.",
+            ("Köln", "deportation", "1849-05-16"),
+        ),
+    ],
+)
+def test_posts_obtained_visits_made_and_orders_to_leave(sentence, stop):
+    found = extract_plain(f"Ada Example was a writer. She was born in Bristol in 1820. {sentence}")
+    assert stop in [(e.place.name_today, e.kind.value, e.when.iso_start) for e in found]
+
+
+def test_a_departure_recalled_by_a_pluperfect_sentence_is_not_a_new_stop():
+    found = extract_plain(
+        "Ada Example was a writer. In 1843 she moved to Dresden. In 1849 she fled to Zurich. "
+        "In 1850 she wrote a play. Before leaving Dresden, she had drafted a novel."
+    )
+    assert [(e.place.name_today, e.when.iso_start) for e in found] == [
+        ("Dresden", "1843"),
+        ("Zürich", "1849"),
+    ]

@@ -112,6 +112,8 @@ IRREALIS = words(
     "urge expect threaten dream suggest advise request demand forbid prevent consider avoid "
     "evade seek aim prepare unable willing eager ready keen encourage persuade convince tempt"
 )
+#: Verbs that, in the passive, make leaving an expulsion: "was ordered to leave the country".
+EXPELLING = words("order force compel")
 #: Verbs whose object is an event that did not befall the subject: "avoiding arrest".
 AVOIDING = words("avoid evade elude dodge escape")
 #: Verbs that report or describe without the subject being at the place.
@@ -161,7 +163,7 @@ LEADS_TO_PLACE = words(
 PLACELESS_FORMS = words(
     "arrested arrest arresting arrests died death dies dying killed murdered assassinated "
     "executed shot attacked stabbed wounded raid raided fled flee fleeing escaped escape "
-    "attended"
+    "attended expelled deported banished ordered forced"
 )
 #: Verbs by which the subject goes to a meeting the text has just placed: "Trotsky attended".
 ATTENDING = words("attend")

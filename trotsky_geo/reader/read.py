@@ -18,6 +18,7 @@ from trotsky_geo.lexicon import (
     ATTENDING,
     AVOIDING,
     BACK_TO_PLACE,
+    EXPELLING,
     KIND_OF,
     LEAVING,
     LIGHT_VERBS,
@@ -101,7 +102,15 @@ _RECALLING = frozenset({"after", "since", "once", "because"})
 #: Prepositions of a phrase that says in what state the subject was at the verb's places.
 _CIRCUMSTANCES = frozenset({"in", "into", "for", "under"})
 #: Kinds read where the narrative is when the sentence names no place: "he was arrested".
-_PLACELESS = frozenset({EventKind.ARREST, EventKind.DEATH, EventKind.ATTACK, EventKind.ESCAPE})
+_PLACELESS = frozenset(
+    {
+        EventKind.ARREST,
+        EventKind.DEATH,
+        EventKind.ATTACK,
+        EventKind.ESCAPE,
+        EventKind.DEPORTATION,
+    }
+)
 
 
 def read_events(
@@ -312,6 +321,8 @@ class _SentenceReader:
                 and (self.agency.accompanied(agent) or (undergoes and self.agency.aboard(verb)))
             ):
                 who = True
+            if not who and self._benefits(verb, reading.nouns):
+                who = True  # "Albert managed to obtain for him a position at the theatre in"
         if not who or unreal(verb) or self._recalled(verb):
             return None
         placing = (lemma in SENDING and preposition in _TO) or lemma in PLACING
@@ -399,6 +410,8 @@ class _SentenceReader:
             return verb_kind, 0.9
         if noun_kind is not None:
             return noun_kind, 0.8
+        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in MOVES:
+            return EventKind.TRAVEL, 0.8  # "a visit he had made to Venice"
         if preposition in _AT and lemma not in NOT_PRESENCE:
             return EventKind.RESIDENCE, 0.7
         if preposition in _AT and own == "back":  # "Back in Moscow, Trotsky argued"
@@ -497,9 +510,17 @@ class _SentenceReader:
             return made
         for token in self.span:
             kind = KIND_OF.get(token.lemma_.lower())
+            expelled = _expelled(token)
+            if expelled:  # "Marx was ordered to leave the country on 16 May"
+                kind = EventKind.DEPORTATION
             if kind not in _PLACELESS or token.i in used or any(e.kind is kind for e in made):
                 continue
-            if token.pos_ in {"VERB", "AUX"}:
+            if kind is EventKind.DEPORTATION and (placed or spare):
+                continue  # "Deported from the Soviet Union, he arrived in Turkey": told there
+            if expelled:
+                if not self.agency.refers(clause_subject(token.head)):
+                    continue
+            elif token.pos_ in {"VERB", "AUX"}:
                 if any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in token.children):
                     continue  # "Before he died, he asked ...": a time, told elsewhere
                 objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -530,7 +551,11 @@ class _SentenceReader:
             elif before or (towns and token.pos_ != "NOUN"):  # not "reaction to his death:"
                 town = (before or towns)[-1 if before else 0]
                 place, place_text = town.mention.place, town.mention.text
-            elif visit is not None and 0 <= (when.start - visit.when.end).days <= _VISIT_DAYS:
+            elif (
+                visit is not None
+                and kind is not EventKind.DEPORTATION  # one is expelled from where one lives
+                and 0 <= (when.start - visit.when.end).days <= _VISIT_DAYS
+            ):
                 place, place_text = visit.place, visit.place_text
             elif last is not None and when.start.year - last.when.end.year <= _HOME_YEARS:
                 place, place_text = last.place, last.place_text
@@ -547,6 +572,7 @@ class _SentenceReader:
                     evidence=self._evidence(),
                     confidence=0.6,
                     subject=self.subject.name,
+                    role="from" if kind is EventKind.DEPORTATION else "at",
                     place_start=self.document.offset(token),
                 )
             )
@@ -584,10 +610,25 @@ class _SentenceReader:
                 break
             node = node.head
         had = any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children)
-        if not had or node.dep_ not in {"relcl", "advcl"}:
+        if not had:
             return False
-        return node.dep_ == "relcl" or any(
-            c.dep_ == "mark" and c.lower_ in _RECALLING for c in node.children
+        if verb.dep_ == "pcomp" and verb.head.lower_ in _RECALLING | _NOT_YET:
+            return True  # "Before leaving Dresden, Wagner had drafted a scenario"
+        return node.dep_ == "relcl" or (
+            node.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _RECALLING for c in node.children)
+        )
+
+    def _benefits(self, verb: Token, nouns: tuple[Token, ...]) -> bool:
+        """The subject is the one "for" whom a post on the place's path was obtained."""
+        if not any(KIND_OF.get(n.lemma_.lower()) is EventKind.RESIDENCE for n in nouns):
+            return False
+        return any(
+            self.agency.refers(g)
+            for c in verb.children
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "for"
+            for g in c.children
+            if g.dep_ == "pobj"
         )
 
     def _puts_another(self, verb: Token) -> bool:
@@ -633,6 +674,16 @@ def _circumstance(verb: Token, nouns: tuple[Token, ...]) -> EventKind | None:
             if kind in STRONG_NOUN_KINDS and kind is not EventKind.BURIAL:
                 return kind  # (not "came for Lenin's funeral")
     return None
+
+
+def _expelled(token: Token) -> bool:
+    """Leaving on an order: "was ordered to leave the country" is an expulsion."""
+    return (
+        token.lemma_.lower() in LEAVING
+        and token.dep_ == "xcomp"
+        and token.head.lemma_.lower() in EXPELLING
+        and passive(token.head)
+    )
 
 
 def _journey_end(event: Event) -> bool:
