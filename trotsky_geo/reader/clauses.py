@@ -9,9 +9,12 @@ from spacy.tokens import Token
 
 from trotsky_geo.events import EventKind
 from trotsky_geo.lexicon import (
+    BACK_TO_PLACE,
     ELSEWHERE_NOUNS,
+    EXPELLING,
     IRREALIS,
     KIND_OF,
+    LEAVING,
     MODALS,
     NOUN_KIND_OF,
     PLACE_NOUNS,
@@ -20,6 +23,7 @@ from trotsky_geo.lexicon import (
     SPENDING,
     VEHICLES,
 )
+from trotsky_geo.subject import Subject
 
 _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -118,8 +122,10 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 back = "back" if node.lower_ == "back" else own
                 return Attachment(head, preposition, tuple(nouns), back)
             return None
-        if dep in {"oprd", "attr", "dobj"} and head.lemma_.lower() in _NAMING and (
-            head.dep_ == "acl" and head.head.pos_ in _NOUNS
+        if (
+            dep in {"oprd", "attr", "dobj"}
+            and head.lemma_.lower() in _NAMING
+            and (head.dep_ == "acl" and head.head.pos_ in _NOUNS)
         ):
             node = head.head  # "into a house called the Yanaros mansion": the house
             if _stay_noun(node):
@@ -334,3 +340,53 @@ def ancestors(token: Token) -> list[int]:
         node = node.head
         found.append(node.i)
     return found
+
+
+def expelled(token: Token) -> bool:
+    """Leaving on an order: "was ordered to leave the country" is an expulsion."""
+    return (
+        token.lemma_.lower() in LEAVING
+        and token.dep_ == "xcomp"
+        and token.head.lemma_.lower() in EXPELLING
+        and passive(token.head)
+    )
+
+
+def pointing_back(token: Token) -> Attachment | None:
+    """ "lived there", "moved to the town": a word for the place last named, on its verb."""
+    if token.lower_ == "there" and token.dep_ == "advmod":
+        return Attachment(token.head, "in", ())
+    if (
+        token.lemma_.lower() in BACK_TO_PLACE
+        and token.dep_ == "pobj"
+        and [c.lower_ for c in token.children] == ["the"]
+        and token.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return Attachment(token.head.head, token.head.lower_, ())
+    return None
+
+
+def told_by_subject_noun(verb: Token) -> Token | None:
+    """The event noun a copula's subject names, as "move" in "His final move was to X"."""
+    if verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in NOUN_KIND_OF:
+        return subject
+    return None
+
+
+def sends_other(verb: Token, subject: Subject) -> bool:
+    """An active sending verb whose object is someone else: they travelled ("sent his son
+    to Paris"); a thing as object ("took a passage to London") leaves the subject moving."""
+    people = [
+        c
+        for c in verb.children
+        if c.dep_ in {"dobj", "dative"}
+        and (
+            c.pos_ in {"PRON", "PROPN"}
+            or c.ent_type_ == "PERSON"
+            or any(g.dep_ == "poss" for g in c.children)
+        )
+    ]
+    return bool(people) and not any(subject.refers(o, chain=True) for o in people)

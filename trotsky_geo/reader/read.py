@@ -17,19 +17,13 @@ from trotsky_geo.lexicon import (
     ALONGSIDE,
     ATTENDING,
     AVOIDING,
-    BACK_TO_PLACE,
-    EXPELLING,
     KIND_OF,
     LEAVING,
-    LIGHT_VERBS,
     MOTION,
-    MOVES,
-    NOT_PRESENCE,
     NOUN_KIND_OF,
     PLACE_NOUNS,
     PLACING,
     SENDING,
-    STRONG_NOUN_KINDS,
 )
 from trotsky_geo.reader.agency import Agency
 from trotsky_geo.reader.clauses import (
@@ -38,12 +32,17 @@ from trotsky_geo.reader.clauses import (
     attach,
     by_agent,
     clause_subject,
+    expelled,
     governor,
     mover,
     passive,
+    pointing_back,
     possessor,
+    sends_other,
+    told_by_subject_noun,
     unreal,
 )
+from trotsky_geo.reader.kinds import FROM, TO, VIA, kind_of
 from trotsky_geo.reader.narrative import (
     UNDATED,
     Narrative,
@@ -58,14 +57,6 @@ from trotsky_geo.reader.narrative import (
 from trotsky_geo.subject import Subject
 from trotsky_geo.toponyms import Toponym, find_toponyms
 
-#: Prepositions that put the subject at the place, whatever the verb.
-_AT = frozenset(
-    {"in", "at", "near", "beside", "on", "inside", "within", "outside", "around", "throughout"}
-)
-#: Prepositions that make the place a destination or a start, with a verb of motion.
-_TO = frozenset({"to", "into", "for", "toward", "towards", "onto"})
-_FROM = frozenset({"from", "out"})
-_VIA = frozenset({"via", "through", "across", "by", "between"})
 #: Kinds a "where" clause adds as an event of its own at the place it follows.
 _WHERE = frozenset(
     {
@@ -99,8 +90,6 @@ _NOT_YET = frozenset({"before", "until", "till"})
 Contains = Callable[[Place, Place], bool]
 #: Marks of a clause that recalls an earlier move to date a later one.
 _RECALLING = frozenset({"after", "since", "once", "because"})
-#: Prepositions of a phrase that says in what state the subject was at the verb's places.
-_CIRCUMSTANCES = frozenset({"in", "into", "for", "under"})
 #: Kinds read where the narrative is when the sentence names no place: "he was arrested".
 _PLACELESS = frozenset(
     {
@@ -275,7 +264,7 @@ class _SentenceReader:
         """ "... moved the paper to London, and he lived there": the place last named."""
         made = []
         for token in self.span:
-            reading = _pointing_back(token)
+            reading = pointing_back(token)
             if reading is None or reading.verb.i in used:
                 continue
             before = [t for t in toponyms if t.span.start < token.i]
@@ -293,7 +282,7 @@ class _SentenceReader:
     def _event(self, toponym: Toponym, reading: Attachment) -> Event | None:
         verb, preposition = reading.verb, reading.preposition
         lemma = verb.lemma_.lower()
-        told = _told_by_subject_noun(verb)
+        told = told_by_subject_noun(verb)
         if told is not None:  # "His final move was to a residence on Avenida Viena"
             reading = Attachment(verb, preposition, (*reading.nouns, told), reading.own)
         owner = possessor(reading.nouns)
@@ -325,19 +314,19 @@ class _SentenceReader:
                 who = True  # "Albert managed to obtain for him a position at the theatre in"
         if not who or unreal(verb) or self._recalled(verb):
             return None
-        placing = (lemma in SENDING and preposition in _TO) or lemma in PLACING
+        placing = (lemma in SENDING and preposition in TO) or lemma in PLACING
         sending = placing and not passive(verb)
-        if sending and (_sends_other(verb, self.subject) or self._puts_another(verb)):
+        if sending and (sends_other(verb, self.subject) or self._puts_another(verb)):
             return None
         named = toponym.root  # "attended Odessa University": the name says what it is
         nouns = (*reading.nouns, named) if named.lower_ in NOUN_KIND_OF else reading.nouns
-        kind, confidence = self._kind(verb, lemma, preposition, nouns, reading.own)
+        kind, confidence = kind_of(verb, lemma, preposition, nouns, reading.own)
         if kind is None:
             return None
         role = "at"
-        if reading.own in _FROM or preposition in _FROM or (lemma in LEAVING and preposition == ""):
+        if reading.own in FROM or preposition in FROM or (lemma in LEAVING and preposition == ""):
             role = "from"
-        elif preposition in _VIA:
+        elif preposition in VIA:
             role = "via"
         place = toponym.mention.place
         if (
@@ -362,61 +351,6 @@ class _SentenceReader:
             role=role,
             place_start=toponym.mention.start,
         )
-
-    def _kind(
-        self, verb: Token, lemma: str, preposition: str, nouns: tuple[Token, ...], own: str
-    ) -> tuple[EventKind | None, float]:
-        verb_kind = KIND_OF.get(lemma) or KIND_OF.get(verb.lower_)
-        if verb_kind is None and lemma in LIGHT_VERBS:  # "set sail for", "made a speech in"
-            verb_kind = next(
-                (
-                    NOUN_KIND_OF[c.lemma_.lower()]
-                    for c in verb.children
-                    if c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KIND_OF
-                ),
-                None,
-            )
-        noun_kind = next(
-            (NOUN_KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in NOUN_KIND_OF),
-            None,
-        )
-        if (
-            preposition in _TO
-            and lemma not in MOTION
-            and verb_kind is None
-            and not any(n.lemma_.lower() in MOVES for n in nouns)
-            and not (verb.dep_ == "relcl" and verb.head.lemma_.lower() in MOVES)
-        ):  # ("a visit he had made to Venice" is a move)
-            return None, 0.0  # "submitted his thesis to the University of Jena"
-        if preposition not in _AT | _TO | _FROM | _VIA | {""}:
-            if not (own in _AT and noun_kind is not None):
-                return None, 0.0
-            preposition = own  # "as head of the delegation at Brest-Litovsk"
-        if noun_kind in STRONG_NOUN_KINDS and (
-            verb_kind is None
-            or lemma in LIGHT_VERBS
-            or lemma in ATTENDING  # "attended Odessa University"
-            or verb_kind in (EventKind.TRAVEL, EventKind.RESIDENCE)
-        ):
-            return noun_kind, 0.85
-        circumstance = _circumstance(verb, nouns)
-        if circumstance is not None and (
-            verb_kind is None
-            or lemma in LIGHT_VERBS
-            or verb_kind in (EventKind.TRAVEL, EventKind.RESIDENCE)
-        ):
-            return circumstance, 0.8
-        if verb_kind is not None:
-            return verb_kind, 0.9
-        if noun_kind is not None:
-            return noun_kind, 0.8
-        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in MOVES:
-            return EventKind.TRAVEL, 0.8  # "a visit he had made to Venice"
-        if preposition in _AT and lemma not in NOT_PRESENCE:
-            return EventKind.RESIDENCE, 0.7
-        if preposition in _AT and own == "back":  # "Back in Moscow, Trotsky argued"
-            return EventKind.TRAVEL, 0.7
-        return None, 0.0
 
     def _when(
         self,
@@ -510,14 +444,14 @@ class _SentenceReader:
             return made
         for token in self.span:
             kind = KIND_OF.get(token.lemma_.lower())
-            expelled = _expelled(token)
-            if expelled:  # "Marx was ordered to leave the country on 16 May"
+            ordered_out = expelled(token)
+            if ordered_out:  # "Marx was ordered to leave the country on 16 May"
                 kind = EventKind.DEPORTATION
             if kind not in _PLACELESS or token.i in used or any(e.kind is kind for e in made):
                 continue
             if kind is EventKind.DEPORTATION and (placed or spare):
                 continue  # "Deported from the Soviet Union, he arrived in Turkey": told there
-            if expelled:
+            if ordered_out:
                 if not self.agency.refers(clause_subject(token.head)):
                     continue
             elif token.pos_ in {"VERB", "AUX"}:
@@ -655,37 +589,6 @@ class _SentenceReader:
         return Evidence(s.text, self.section, s.start, s.end)
 
 
-def _circumstance(verb: Token, nouns: tuple[Token, ...]) -> EventKind | None:
-    """The kind another phrase of the verb gives its places: "spent two years in prison,
-    first in Nikolayev", "sent to Odessa for education", "where they were under house arrest"
-    (the verb's own phrases, or those of the verb whose complement it is: "awaiting trial")."""
-    verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
-    heads = [*verbs, *(c for v in verbs for c in v.children if c.dep_ == "dobj")]  # "years in"
-    for preposition in (c for head in heads for c in head.children):
-        if preposition.dep_ != "prep" or preposition.lower_ not in _CIRCUMSTANCES:
-            continue
-        for noun in preposition.children:
-            lemma = noun.lemma_.lower()
-            if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or any(n.i == noun.i for n in nouns):
-                continue
-            if preposition.lower_ == "under" and KIND_OF.get(lemma) is EventKind.ARREST:
-                return EventKind.IMPRISONMENT  # under (house) arrest: held
-            kind = NOUN_KIND_OF.get(lemma)
-            if kind in STRONG_NOUN_KINDS and kind is not EventKind.BURIAL:
-                return kind  # (not "came for Lenin's funeral")
-    return None
-
-
-def _expelled(token: Token) -> bool:
-    """Leaving on an order: "was ordered to leave the country" is an expulsion."""
-    return (
-        token.lemma_.lower() in LEAVING
-        and token.dep_ == "xcomp"
-        and token.head.lemma_.lower() in EXPELLING
-        and passive(token.head)
-    )
-
-
 def _journey_end(event: Event) -> bool:
     """A stated journey to a town: "journeyed to Venice for the winter"."""
     return (
@@ -694,43 +597,3 @@ def _journey_end(event: Event) -> bool:
         and not event.place_inferred
         and event.place.type.value not in {"country", "region"}
     )
-
-
-def _pointing_back(token: Token) -> Attachment | None:
-    """ "lived there", "moved to the town": a word for the place last named, on its verb."""
-    if token.lower_ == "there" and token.dep_ == "advmod":
-        return Attachment(token.head, "in", ())
-    if (
-        token.lemma_.lower() in BACK_TO_PLACE
-        and token.dep_ == "pobj"
-        and [c.lower_ for c in token.children] == ["the"]
-        and token.head.head.pos_ in {"VERB", "AUX"}
-    ):
-        return Attachment(token.head.head, token.head.lower_, ())
-    return None
-
-
-def _told_by_subject_noun(verb: Token) -> Token | None:
-    """The event noun a copula's subject names, as "move" in "His final move was to X"."""
-    if verb.lemma_ != "be":
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in NOUN_KIND_OF:
-        return subject
-    return None
-
-
-def _sends_other(verb: Token, subject: Subject) -> bool:
-    """An active sending verb whose object is someone else: they travelled ("sent his son
-    to Paris"); a thing as object ("took a passage to London") leaves the subject moving."""
-    people = [
-        c
-        for c in verb.children
-        if c.dep_ in {"dobj", "dative"}
-        and (
-            c.pos_ in {"PRON", "PROPN"}
-            or c.ent_type_ == "PERSON"
-            or any(g.dep_ == "poss" for g in c.children)
-        )
-    ]
-    return bool(people) and not any(subject.refers(o, chain=True) for o in people)

@@ -1,0 +1,109 @@
+"""Kinds of event: what a verb, the nouns on a place's path and the phrases around them say
+happened to the subject there ("exiled to", "a camp in", "two years in prison, first in")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from trotsky_geo.events import EventKind
+from trotsky_geo.lexicon import (
+    ATTENDING,
+    KIND_OF,
+    LIGHT_VERBS,
+    MOTION,
+    MOVES,
+    NOT_PRESENCE,
+    NOUN_KIND_OF,
+    STRONG_NOUN_KINDS,
+)
+
+#: Prepositions that put the subject at the place, whatever the verb.
+AT = frozenset(
+    {"in", "at", "near", "beside", "on", "inside", "within", "outside", "around", "throughout"}
+)
+#: Prepositions that make the place a destination or a start, with a verb of motion.
+TO = frozenset({"to", "into", "for", "toward", "towards", "onto"})
+FROM = frozenset({"from", "out"})
+VIA = frozenset({"via", "through", "across", "by", "between"})
+#: Prepositions of a phrase that says in what state the subject was at the verb's places.
+_CIRCUMSTANCES = frozenset({"in", "into", "for", "under"})
+
+
+def kind_of(
+    verb: Token, lemma: str, preposition: str, nouns: tuple[Token, ...], own: str
+) -> tuple[EventKind | None, float]:
+    """The kind of the event a place phrase tells, and how sure: a strong noun on the path
+    ("a camp in") over a plain verb, the verb's own kind, the circumstance around it, else a
+    stay for a place the subject is "in" or "at"; None for a place that is not his stop."""
+    verb_kind = KIND_OF.get(lemma) or KIND_OF.get(verb.lower_)
+    if verb_kind is None and lemma in LIGHT_VERBS:  # "set sail for", "made a speech in"
+        verb_kind = next(
+            (
+                NOUN_KIND_OF[c.lemma_.lower()]
+                for c in verb.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KIND_OF
+            ),
+            None,
+        )
+    noun_kind = next(
+        (NOUN_KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in NOUN_KIND_OF),
+        None,
+    )
+    if (
+        preposition in TO
+        and lemma not in MOTION
+        and verb_kind is None
+        and not any(n.lemma_.lower() in MOVES for n in nouns)
+        and not (verb.dep_ == "relcl" and verb.head.lemma_.lower() in MOVES)
+    ):  # ("a visit he had made to Venice" is a move)
+        return None, 0.0  # "submitted his thesis to the University of Jena"
+    if preposition not in AT | TO | FROM | VIA | {""}:
+        if not (own in AT and noun_kind is not None):
+            return None, 0.0
+        preposition = own  # "as head of the delegation at Brest-Litovsk"
+    if noun_kind in STRONG_NOUN_KINDS and (
+        verb_kind is None
+        or lemma in LIGHT_VERBS
+        or lemma in ATTENDING  # "attended Odessa University"
+        or verb_kind in (EventKind.TRAVEL, EventKind.RESIDENCE)
+    ):
+        return noun_kind, 0.85
+    around = circumstance(verb, nouns)
+    if around is not None and (
+        verb_kind is None
+        or lemma in LIGHT_VERBS
+        or verb_kind in (EventKind.TRAVEL, EventKind.RESIDENCE)
+    ):
+        return around, 0.8
+    if verb_kind is not None:
+        return verb_kind, 0.9
+    if noun_kind is not None:
+        return noun_kind, 0.8
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in MOVES:
+        return EventKind.TRAVEL, 0.8  # "a visit he had made to Venice"
+    if preposition in AT and lemma not in NOT_PRESENCE:
+        return EventKind.RESIDENCE, 0.7
+    if preposition in AT and own == "back":  # "Back in Moscow, Trotsky argued"
+        return EventKind.TRAVEL, 0.7
+    return None, 0.0
+
+
+def circumstance(verb: Token, nouns: tuple[Token, ...]) -> EventKind | None:
+    """The kind another phrase of the verb gives its places: "spent two years in prison,
+    first in Nikolayev", "sent to Odessa for education", "where they were under house arrest"
+    (the verb's own phrases, or those of the verb whose complement it is: "awaiting trial")."""
+    verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    heads = [*verbs, *(c for v in verbs for c in v.children if c.dep_ == "dobj")]  # "years in"
+    for preposition in (c for head in heads for c in head.children):
+        if preposition.dep_ != "prep" or preposition.lower_ not in _CIRCUMSTANCES:
+            continue
+        for noun in preposition.children:
+            lemma = noun.lemma_.lower()
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or any(n.i == noun.i for n in nouns):
+                continue
+            if preposition.lower_ == "under" and KIND_OF.get(lemma) is EventKind.ARREST:
+                return EventKind.IMPRISONMENT  # under (house) arrest: held
+            kind = NOUN_KIND_OF.get(lemma)
+            if kind in STRONG_NOUN_KINDS and kind is not EventKind.BURIAL:
+                return kind  # (not "came for Lenin's funeral")
+    return None
