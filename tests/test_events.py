@@ -681,3 +681,30 @@ def test_a_departure_recalled_by_a_pluperfect_sentence_is_not_a_new_stop():
         ("Dresden", "1843"),
         ("Zürich", "1849"),
     ]
+
+
+def test_his_stay_there_is_at_the_town_just_named():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1820. A plaque on a street in "
+        "Edinburgh marks her stay there in 1846."
+    )
+    assert ("Edinburgh", "1846") in [(e.place.name_today, e.when.iso_start) for e in found]
+
+
+def test_there_does_not_reach_back_to_another_paragraph():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1820. In 1850 she visited "
+        "Lisbon.\n\nIn 1869 she was sent to a factory. In her four years there, she wrote."
+    )
+    assert [e.place.name_today for e in found] == ["Bristol", "Lisbon"]
+
+
+def test_a_park_of_a_city_no_list_knows_is_in_that_city():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Chicago in 1820. In 1851 she spoke at a "
+        "rally in Boston's Lincoln Park."
+    )
+    rally = [e for e in found if e.when.iso_start == "1851"]
+    assert [(e.place.name_today, e.place.country, e.place_text) for e in rally] == [
+        ("Boston", "US", "Lincoln Park")
+    ]

@@ -282,7 +282,12 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         if _POSSESSIVE.fullmatch(between) and _is_world(qualifier):
             owner = [c for c in place.candidates if c.type is not PlaceType.CITY]
             inside = _inside(qualifier.candidates, owner)
-            if owner and not inside:
+            if place.place.type is PlaceType.CITY and not _near(qualifier.candidates, place.place):
+                # "Washington's Lincoln Park": a park of that city, not a town in Michigan
+                result[index + 1] = PlaceMention(
+                    qualifier.text, qualifier.start, qualifier.end, (place.place,)
+                )
+            elif owner and not inside:
                 result[index + 1] = None  # "Switzerland's Lake Lucerne": not a town in Florida
             elif owner:
                 rest = [c for c in qualifier.candidates if c not in inside]
@@ -331,6 +336,14 @@ def _inside(candidates: tuple[Place, ...], areas: list[Place]) -> list[Place]:
             for a in areas
         )
     ]
+
+
+def _near(candidates: tuple[Place, ...], city: Place) -> bool:
+    """One of the candidates lies in the city's country, and its state where both have one."""
+    return any(
+        c.country == city.country and (not (c.within and city.within) or c.within == city.within)
+        for c in candidates
+    )
 
 
 def _is_world(mention: PlaceMention) -> bool:

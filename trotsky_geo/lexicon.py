@@ -125,6 +125,8 @@ NOT_PRESENCE = words(
 )
 #: Modal verbs that leave an event unreal.
 MODALS = words("could might may should must can shall")
+#: Nouns of what one does oneself, whoever else was there: "his speech there", "his stay".
+OWN_DOINGS = words("speech lecture address talk stay")
 #: Verbs whose person object went along or was met: the subject was there too.
 ALONGSIDE = words("meet visit marry join accompany escort lead follow see greet receive")
 #: Nouns whose place is theirs, not the subject's: "supported the revolution in Russia".

@@ -51,6 +51,7 @@ _LOCATING = frozenset(
 )
 #: Lower-case words inside place names: "Dar es Salaam", "Frankfurt am Main".
 _PARTICLES = words("de del da do dos das di du des es la le les am an im upon sur en y")
+_AFTER_THERE = words("on in at for until till from during since with by after before")
 _DETERMINERS = words("the a an his her their its")
 _FUNCTION = words("the a an in on at of to from and or but for by with as")
 #: A name followed by these describes the institution, not the place ("Red Square").
@@ -111,8 +112,10 @@ def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
         tokens = nlp.make_doc(fold(text))
         if matcher(tokens) or any(t.lower_ in PLACELESS_FORMS for t in tokens):
             return True
-        if any(  # "moved to the town": the town last named
-            t.lower_ in BACK_TO_PLACE and tokens[t.i - 1].lower_ == "the" for t in tokens[1:]
+        if any(  # "moved to the town": the town last named; "his speech there"
+            (t.lower_ in BACK_TO_PLACE and tokens[t.i - 1].lower_ == "the")
+            or (t.lower_ == "there" and t.i + 1 < len(tokens) and _after_there(tokens[t.i + 1]))
+            for t in tokens[1:]
         ):
             return True
         for token in tokens[1:]:
@@ -132,6 +135,11 @@ def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
         return False
 
     return test
+
+
+def _after_there(token: Token) -> bool:
+    """ "his speech there on", "lived there.": a place, not the "there" of "there was"."""
+    return token.is_punct or token.lower_ in _AFTER_THERE
 
 
 def _place_noun(token: Token) -> bool:

@@ -16,7 +16,9 @@ from trotsky_geo.lexicon import (
     KIND_OF,
     LEAVING,
     MODALS,
+    MOVES,
     NOUN_KIND_OF,
+    OWN_DOINGS,
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
     REPORTING,
@@ -355,7 +357,12 @@ def expelled(token: Token) -> bool:
 def pointing_back(token: Token) -> Attachment | None:
     """ "lived there", "moved to the town": a word for the place last named, on its verb."""
     if token.lower_ == "there" and token.dep_ == "advmod":
-        return Attachment(token.head, "in", ())
+        stay = token.head
+        lemma = stay.lemma_.lower()
+        verb = governor(stay) if lemma in OWN_DOINGS or lemma in MOVES else None
+        if stay.pos_ == "NOUN" and verb is not None:
+            return Attachment(verb, "in", (stay,), "there")  # "a plaque marks his stay there"
+        return Attachment(stay, "in", ())
     if (
         token.lemma_.lower() in BACK_TO_PLACE
         and token.dep_ == "pobj"

@@ -24,7 +24,7 @@ class Narrative:
     home: Event | None = None  # the last stay: where an unplaced arrest or death happened
     visit: Event | None = None  # the last journey's end: where he was, for a while after it
     named: Toponym | None = None  # the last place the text named: what "there" points at
-    named_end: int = -1  # where the sentence that named it ends
+    named_paragraph: int = -1  # the paragraph that named it
     about_subject: bool = True  # "he" in the next sentence is the subject
     other: str = ""  # the other person the last sentences were about
     streak: int = 0

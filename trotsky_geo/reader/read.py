@@ -239,7 +239,7 @@ class _SentenceReader:
         verbs = {verb: e for e, verb in events if e in kept}
         found = kept + self._there(used_verbs, toponyms) + self._placeless(verbs, spare)
         if toponyms:
-            self.state.named, self.state.named_end = toponyms[-1], self.sentence.end
+            self.state.named, self.state.named_paragraph = toponyms[-1], self.sentence.paragraph
         return found
 
     def _elaborates(self, verb: int, other: int) -> bool:
@@ -268,7 +268,7 @@ class _SentenceReader:
             if reading is None or reading.verb.i in used:
                 continue
             before = [t for t in toponyms if t.span.start < token.i]
-            named = before[-1] if before else self.state.named
+            named = before[-1] if before else self._named_just_before()
             if named is None or (
                 token.lower_ != "there"
                 and named.mention.place.type.value not in {"city", "building"}
@@ -286,6 +286,8 @@ class _SentenceReader:
         if told is not None:  # "His final move was to a residence on Avenida Viena"
             reading = Attachment(verb, preposition, (*reading.nouns, told), reading.own)
         owner = possessor(reading.nouns)
+        if reading.own == "there":  # "his speech there", "marks his stay there": his
+            owner = next((c for n in reading.nouns for c in n.children if c.dep_ == "poss"), None)
         if owner is not None:
             who = self.agency.refers(owner)
         else:
@@ -515,11 +517,9 @@ class _SentenceReader:
     def _attended(self, placed: dict[int, Event], spare: list[Toponym]) -> Event | None:
         """ "Iskra convened the Congress in London. Trotsky attended": a meeting the sentence
         attends without naming its place is at the place the sentence before named."""
-        named = self.state.named
-        if placed or spare or named is None or self.state.named_end < 0:
+        named = self._named_just_before()
+        if placed or spare or named is None:
             return None
-        if self.document.text[self.state.named_end : self.sentence.start].strip():
-            return None  # the place was named further back
         for token in self.span:
             if token.lemma_.lower() not in ATTENDING or token.pos_ != "VERB":
                 continue
@@ -530,6 +530,11 @@ class _SentenceReader:
             if event is not None:
                 return replace(event, place_inferred=True, confidence=event.confidence - 0.2)
         return None
+
+    def _named_just_before(self) -> Toponym | None:
+        """The last place named, if this paragraph named it (not a page back)."""
+        state = self.state
+        return state.named if state.named_paragraph == self.sentence.paragraph else None
 
     def _recalled(self, verb: Token) -> bool:
         """A move recalled in the pluperfect, with no date of its own, to date something later
