@@ -708,3 +708,13 @@ def test_a_park_of_a_city_no_list_knows_is_in_that_city():
     assert [(e.place.name_today, e.place.country, e.place_text) for e in rally] == [
         ("Boston", "US", "Lincoln Park")
     ]
+
+
+def test_a_request_that_succeeded_is_a_stay_and_a_unit_places_its_members():
+    found = extract_plain(
+        "Ada Example was a soldier. She was born in Bristol in 1892. In May 1913 she "
+        "successfully requested to serve with the regiment garrisoned in Zagreb."
+    )
+    assert ("Zagreb", "residence", "1913-05") in [
+        (e.place.name_today, e.kind.value, e.when.iso_start) for e in found
+    ]

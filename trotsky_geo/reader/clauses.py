@@ -31,6 +31,8 @@ _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 #: Prepositions a journey is made on a vessel by.
 _ABOARD = frozenset({"on", "aboard"})
+#: Adverbs by which a wish or a request came true.
+_FULFILLED = frozenset({"successfully", "finally", "eventually"})
 _CLIMB = 12  # no real attachment path is longer; a bound keeps odd trees finite
 #: Dependents that carry a clause up to the verb that has the subject.
 _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
@@ -304,7 +306,8 @@ def unreal(verb: Token) -> bool:
         if node.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "pcomp"} or node.head.i == node.i:
             return False
         if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in IRREALIS:
-            return True
+            # "he successfully requested to serve in Zagreb": the wish came true
+            return not any(c.lower_ in _FULFILLED for c in node.head.children)
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
             return True  # "he said that the students escaped to Hong Kong"
         if node.dep_ == "conj" and node.tag_ == "VB" and node.head.dep_ in {"xcomp", "ccomp"}:

@@ -58,9 +58,10 @@ def kind_of(
     ):  # ("a visit he had made to Venice" is a move)
         return None, 0.0  # "submitted his thesis to the University of Jena"
     if preposition not in AT | TO | FROM | VIA | {""}:
-        if not (own in AT and noun_kind is not None):
+        if not (own in AT and (noun_kind is not None or verb_kind is not None)):
             return None, 0.0
-        preposition = own  # "as head of the delegation at Brest-Litovsk"
+        # "as head of the delegation at Brest-Litovsk", "serve with the regiment garrisoned in"
+        preposition = own
     if noun_kind in STRONG_NOUN_KINDS and (
         verb_kind is None
         or lemma in LIGHT_VERBS
