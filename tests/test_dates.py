@@ -214,6 +214,9 @@ AGES = [
      [("at the age of 17", "1896-01-01", "1896-12-31", Y, "1896", True, False),
       ("aged 17", "1896-01-01", "1896-12-31", Y, "1896", True, False)]),
     ("Trotsky's 14-year-old grandson was shot in the foot.", []),
+    # an age in words alone, with no number, month or unit for the scan to find
+    ("When he was seven the family moved to Nikolayev.",
+     [("When he was seven", "1886-01-01", "1886-12-31", Y, "1886", True, False)]),
 ]
 
 

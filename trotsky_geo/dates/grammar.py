@@ -249,6 +249,8 @@ CORE = re.compile(  # one leading character class lets the scan skip other text 
     r"|(?<![^\W\d_][DdWwMmYyAa])(?<=[DdWwMmYyAa])(?:ays?|eeks?|onths?|ears?|ecades?|ged?)\b"
     r"|(?<=[sw])(?<![^\W\d_].)(?:pring|ummer|inter)\b|(?<=[af])(?<![^\W\d_].)(?:utumn|all)\b)"
 )
+# Ages told in words hold no number, month or unit the scan looks for: "When he was seven".
+AGE_CUE = re.compile(r"(?i:\bwhen\s+(?:he|she|the\s+latter|the\s+former)\s+was\b|\baged?\b)")
 POINT_PARSERS = tuple((kind, re.compile(p)) for kind, p in (*_POINT_FORMS, *_PARTIAL_FORMS))
 DAYRANGE_PARSERS = (
     re.compile(

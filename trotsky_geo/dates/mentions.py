@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from trotsky_geo.dates.grammar import (
     ADDRESS,
+    AGE_CUE,
     ASIDE_CLOSE,
     ASIDE_NAME,
     ASIDE_NAMED_RANGE,
@@ -157,6 +158,7 @@ def _candidates(text: str, birth: dt.date | None) -> list[_Candidate]:
             before.pop(0)  # the window cut this word: its start is not a word start
         starts.update(before[-lookback:])
         starts.add(end)
+    starts.update(cue.start() for cue in AGE_CUE.finditer(text))
     found: list[_Candidate] = []
     position = 0
     for start in sorted(starts):
