@@ -718,3 +718,12 @@ def test_a_request_that_succeeded_is_a_stay_and_a_unit_places_its_members():
     assert ("Zagreb", "residence", "1913-05") in [
         (e.place.name_today, e.kind.value, e.when.iso_start) for e in found
     ]
+
+
+def test_a_destination_after_for_and_an_area_named_after_colony_of():
+    found = extract_plain(
+        "Ada Example was a lawyer. She was born in Porbandar in 1869. In April 1893 she "
+        "accepted a year's contract and sailed for Durban in the Colony of Natal."
+    )
+    stops = [(e.place.name_today, e.place.country, e.when.iso_start) for e in found[1:]]
+    assert stops == [("Durban", "ZA", "1893-04")]  # not Natal, the town in Brazil

@@ -169,6 +169,11 @@ PLACELESS_FORMS = words(
 )
 #: Verbs by which the subject goes to a meeting the text has just placed: "Trotsky attended".
 ATTENDING = words("attend")
+#: Nouns of an area a name after "of" belongs to: "the Colony of Natal" is no town.
+POLITIES = words(
+    "colony province kingdom duchy grand-duchy principality republic territory governorate "
+    "oblast region state empire dominion protectorate county canton voivodeship"
+)
 #: Nouns that, after "the", stand for the town last named: "moved to the town".
 BACK_TO_PLACE = words("town city village")
 #: Month and season names: capitalised, but never a place.

@@ -36,6 +36,7 @@ from trotsky_geo.lexicon import (
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
     PLACELESS_FORMS,
+    POLITIES,
     VEHICLES,
     words,
 )
@@ -214,6 +215,13 @@ def _world(
                 continue
             if size < len(run) and not _names_inside(span, run, candidates[0].type):
                 break
+            if (
+                _polity(span)
+                and all(c.type is PlaceType.CITY for c in candidates)
+                and candidates[0].country not in countries
+            ):
+                break  # "the Colony of Natal" is no town of Brazil ("the province of Córdoba"
+                # in an Argentine life stands for the area by its capital)
             found.append(_toponym(span, candidates))
             break
     return found
@@ -233,6 +241,16 @@ def _joined_by_of(
         if candidates:
             joined[first.start] = _toponym(span, candidates)
     return joined
+
+
+def _polity(span: Span) -> bool:
+    """The name follows "the Colony of", "the Province of": it names an area, not a town."""
+    start = span[0].i
+    return (
+        start >= 2
+        and span.doc[start - 1].lower_ == "of"
+        and span.doc[start - 2].lower_ in POLITIES
+    )
 
 
 def _name_runs(doc: Doc) -> list[Span]:
@@ -342,7 +360,7 @@ def _located(span: Span) -> bool:
         return governor.lemma_.lower() in PLACE_NOUNS
     if word == "on":
         return governor.lemma_.lower() in PLACE_NOUNS  # "his residence on Avenida Viena"
-    if word in {"to", "from", "into", "toward", "towards"}:
+    if word in {"to", "from", "into", "toward", "towards", "for"}:  # "sailed for Durban"
         return governor.lemma_.lower() in MOTION | VEHICLES  # "by ship to Stettin"
     return False
 
