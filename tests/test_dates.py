@@ -546,3 +546,25 @@ def _check_mentions(text: str, anchor: DateSpan | None) -> None:
         assert text[mention.start : mention.end] == mention.text
         assert mention.span.start <= mention.span.end
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("After Japan's defeat in World War II, Deng traveled to Chongqing.",
+         "After Japan's defeat in World War II", "1945"),
+        ("During World War II, he led the partisans in Bosnia.",
+         "During World War II", "Sep 1939 – Sep 1945"),
+        ("Soon after the outbreak of the First World War, she left Vienna.",
+         "after the outbreak of the First World War", "1914"),
+        ("Before the Great War she lived in Vienna.", "Before the Great War", "1914"),
+        ("After the October Revolution he returned to Petrograd.",
+         "After the October Revolution", "1917"),
+    ],
+)
+def test_named_events_are_times(sentence: str, text: str, label: str) -> None:
+    assert [(m.text, m.span.label) for m in find_dates(sentence)] == [(text, label)]
+
+
+def test_a_named_event_without_a_cue_of_time_is_no_date() -> None:
+    assert find_dates("He fought in the Korean War and wrote about World War II.") == []

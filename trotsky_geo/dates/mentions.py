@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from trotsky_geo.dates.events import NAMED_EVENT, event_span
 from trotsky_geo.dates.grammar import (
     ADDRESS,
     AGE_CUE,
@@ -178,7 +179,20 @@ def _candidates(text: str, birth: dt.date | None) -> list[_Candidate]:
             candidate = replace(candidate, end=suffix.end())
         found.append(candidate)
         position = max(candidate.end, match.end())
-    return found
+    return sorted([*found, *_named_events(text, found)], key=lambda c: c.start)
+
+
+def _named_events(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """ "after World War II": named events as times, where no other date expression is."""
+    named = []
+    for match in NAMED_EVENT.finditer(text):
+        span = event_span(match)
+        if span is None or any(c.start < match.end() and match.start() < c.end for c in found):
+            continue
+        named.append(
+            _Candidate(match.start(), match.end(), "event", False, False, lambda _ref, s=span: s)
+        )
+    return named
 
 
 def _is_month(word: str) -> bool:
