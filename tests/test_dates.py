@@ -566,5 +566,10 @@ def test_named_events_are_times(sentence: str, text: str, label: str) -> None:
     assert [(m.text, m.span.label) for m in find_dates(sentence)] == [(text, label)]
 
 
+def test_a_named_event_gives_way_to_the_date_the_text_states() -> None:
+    mentions = find_dates("On 3 August 1914, at the outbreak of World War I, he fled Vienna.")
+    assert [m.text for m in mentions] == ["3 August 1914"]
+
+
 def test_a_named_event_without_a_cue_of_time_is_no_date() -> None:
     assert find_dates("He fought in the Korean War and wrote about World War II.") == []

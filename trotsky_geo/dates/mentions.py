@@ -183,8 +183,11 @@ def _candidates(text: str, birth: dt.date | None) -> list[_Candidate]:
 
 
 def _named_events(text: str, found: list[_Candidate]) -> list[_Candidate]:
-    """ "after World War II": named events as times, where no other date expression is."""
-    named = []
+    """ "after World War II": named events as times, where the text gives no date of its own
+    ("On 3 August 1914, at the outbreak of World War I": the day)."""
+    named: list[_Candidate] = []
+    if any(not c.relative for c in found):
+        return named
     for match in NAMED_EVENT.finditer(text):
         span = event_span(match)
         if span is None or any(c.start < match.end() and match.start() < c.end for c in found):
