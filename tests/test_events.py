@@ -727,3 +727,21 @@ def test_a_destination_after_for_and_an_area_named_after_colony_of():
     )
     stops = [(e.place.name_today, e.place.country, e.when.iso_start) for e in found[1:]]
     assert stops == [("Durban", "ZA", "1893-04")]  # not Natal, the town in Brazil
+
+
+def test_a_meeting_placed_by_its_own_clause_is_where_she_attended_it():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1870. In 1903 she attended "
+        "the party's Second Congress, which opened in Brussels."
+    )
+    assert ("Brussels", "conference", "1903") in [
+        (e.place.name_today, e.kind.value, e.when.iso_start) for e in found
+    ]
+
+
+def test_an_arrest_in_a_place_no_list_knows_is_not_put_at_another_town():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1870. In August 1942, on her "
+        "way to Chongqing, she was arrested in Qinlandia and held for a year."
+    )
+    assert EventKind.ARREST not in [e.kind for e in found]

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from trotsky_geo.events import EventKind
 from trotsky_geo.lexicon import (
+    ATTENDING,
     BACK_TO_PLACE,
     ELSEWHERE_NOUNS,
     EXPELLING,
@@ -400,3 +401,21 @@ def sends_other(verb: Token, subject: Subject) -> bool:
         )
     ]
     return bool(people) and not any(subject.refers(o, chain=True) for o in people)
+
+
+def attended_there(reading: Attachment | None) -> Attachment | None:
+    """A meeting placed by a clause of its own is where its attender was: "He attended the
+    Second Congress, which opened in Brussels" (the congress opened; he attended there)."""
+    if reading is None or reading.verb.dep_ not in {"relcl", "conj"}:
+        return None
+    clause = reading.verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "which opened in Brussels and ... continued in London"
+    meeting = clause.head
+    if (
+        clause.dep_ != "relcl"
+        or meeting.dep_ != "dobj"
+        or meeting.head.lemma_.lower() not in ATTENDING
+    ):
+        return None
+    return Attachment(meeting.head, reading.preposition, (*reading.nouns, meeting), reading.own)

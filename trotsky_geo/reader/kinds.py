@@ -49,6 +49,8 @@ def kind_of(
         (NOUN_KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in NOUN_KIND_OF),
         None,
     )
+    if own in TO and lemma not in MOTION and any(_on_the_way(n) for n in nouns):
+        return None, 0.0  # "on her way to Chongqing, she was arrested": not there yet
     if (
         preposition in TO
         and lemma not in MOTION
@@ -87,6 +89,11 @@ def kind_of(
     if preposition in AT and own == "back":  # "Back in Moscow, Trotsky argued"
         return EventKind.TRAVEL, 0.7
     return None, 0.0
+
+
+def _on_the_way(noun: Token) -> bool:
+    """ "on her way to": a journey's end not yet reached (not "made his way to London")."""
+    return noun.lower_ == "way" and noun.dep_ == "pobj" and noun.head.lower_ == "on"
 
 
 def circumstance(verb: Token, nouns: tuple[Token, ...]) -> EventKind | None:

@@ -30,6 +30,7 @@ from trotsky_geo.reader.clauses import (
     Attachment,
     ancestors,
     attach,
+    attended_there,
     by_agent,
     clause_subject,
     expelled,
@@ -191,7 +192,8 @@ class _SentenceReader:
             and contains(q.mention.place, t.mention.place)
         }
         for toponym in toponyms:
-            readings = [attach(toponym.root, places)]
+            reading = attach(toponym.root, places)
+            readings = [reading, attended_there(reading)]
             told = [
                 named.root
                 for named in toponyms
@@ -459,6 +461,8 @@ class _SentenceReader:
             elif token.pos_ in {"VERB", "AUX"}:
                 if any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in token.children):
                     continue  # "Before he died, he asked ...": a time, told elsewhere
+                if _unknown_place(token):
+                    continue  # "arrested in Guangxi", a place no list has: not the town before
                 objects = [c for c in token.children if c.dep_ == "dobj"]
                 # "the ministry ... arresting him": an active arrest befalls its object
                 undergoes = objects[0] if objects and not passive(token) else None
@@ -592,6 +596,23 @@ class _SentenceReader:
     def _evidence(self) -> Evidence:
         s = self.sentence
         return Evidence(s.text, self.section, s.start, s.end)
+
+
+def _unknown_place(verb: Token) -> bool:
+    """The verb has a place phrase of its own, "in" a bare name no list knows: "arrested in
+    Guangxi" (not "died at the Palazzo Vendramin", a building of the town he was in)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(
+            g.dep_ == "pobj"
+            and g.pos_ == "PROPN"
+            and g.ent_type_ != "DATE"
+            and not any(d.dep_ == "det" for d in g.children)
+            for g in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _journey_end(event: Event) -> bool:
