@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from trotsky_geo.dates import DateMention, DateSpan
+from trotsky_geo.dates import DateMention
 from trotsky_geo.document import Document, Sentence
 from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_events
 from trotsky_geo.gazetteer import Gazetteer, Place
@@ -28,13 +28,11 @@ from trotsky_geo.lexicon import (
 from trotsky_geo.reader.agency import Agency
 from trotsky_geo.reader.clauses import (
     Attachment,
-    ancestors,
     attach,
     attended_there,
     by_agent,
     clause_subject,
     expelled,
-    governor,
     mover,
     passive,
     pointing_back,
@@ -45,7 +43,6 @@ from trotsky_geo.reader.clauses import (
 )
 from trotsky_geo.reader.kinds import FROM, TO, VIA, kind_of
 from trotsky_geo.reader.narrative import (
-    UNDATED,
     Narrative,
     advance,
     date_undated,
@@ -55,6 +52,7 @@ from trotsky_geo.reader.narrative import (
     parenthesised,
     within,
 )
+from trotsky_geo.reader.timing import TEMPORAL, SentenceDates
 from trotsky_geo.subject import Subject
 from trotsky_geo.toponyms import Toponym, find_toponyms
 
@@ -70,8 +68,6 @@ _WHERE = frozenset(
         EventKind.CONFERENCE,
     }
 )
-#: Prepositions that use an event as a time: "before his death".
-_TEMPORAL = frozenset({"before", "after", "until", "till", "since", "following", "prior"})
 #: How many years a stay stays the subject's home for an unplaced arrest or death.
 _HOME_YEARS = 3
 #: How many days after a journey's end an unplaced death or arrest is still there.
@@ -171,7 +167,7 @@ class _SentenceReader:
         self.subject, self.state = subject, state
         self.span = span
         self.agency = Agency(span, subject, chain=state.about_subject)
-        self.dates = [(d, self._date_tokens(d)) for d in dates]
+        self.dates = SentenceDates(span, dates, state.anchor)
 
     def read(self, toponyms: list[Toponym], contains: Contains) -> list[Event]:
         places = {t.root.i for t in toponyms}
@@ -339,7 +335,9 @@ class _SentenceReader:
             and kind is not EventKind.ESCAPE
         ):
             return None
-        when, inferred = self._when(toponym, verb, reading.nouns, own_only=kind is EventKind.BIRTH)
+        when, inferred = self.dates.of_place(
+            toponym, verb, reading.nouns, own_only=kind is EventKind.BIRTH
+        )
         if when is None:
             return None
         return Event(
@@ -355,80 +353,6 @@ class _SentenceReader:
             role=role,
             place_start=toponym.mention.start,
         )
-
-    def _when(
-        self,
-        toponym: Toponym,
-        verb: Token,
-        nouns: tuple[Token, ...] = (),
-        *,
-        own_only: bool = False,
-    ) -> tuple[DateSpan | None, bool]:
-        """The date of the place's own phrase, else of its verb, else of a verb above it,
-        else the sentence's nearest (never another clause's for ``own_only``, as a birth),
-        else the narrative's (inferred)."""
-        if not self.dates:
-            return self.state.anchor or UNDATED, True
-        place_tokens = set(range(toponym.span.start, toponym.span.end)) | {n.i for n in nouns}
-        above = ancestors(verb)
-        scored = []
-        for mention, (tokens, gov, noun) in self.dates:
-            if noun is not None and noun in place_tokens:
-                rank = 0
-            elif noun is not None and self.span.doc[noun].pos_ == "NOUN":
-                continue  # the date of something else the sentence names: "his friend for"
-            elif gov is not None and gov == verb.i:
-                rank = 1
-            elif gov is not None and gov in above:
-                rank = 2 + above.index(gov)
-            elif gov is not None and not own_only and self._continues(verb, gov):
-                rank = 15  # "became guests at Norderhov, living there from 18 June 1935 ..."
-            elif gov is not None and (own_only or tokens[0] > toponym.span.start):
-                continue  # another clause's date, told after the place: "and in 1995 ..."
-            else:
-                rank = 20
-            distance = abs(tokens[0] - toponym.span.start)
-            before = tokens[0] < toponym.span.start
-            scored.append((rank, mention.relative, not before, distance, mention))
-        if not scored:
-            return self.state.anchor or UNDATED, True
-        best = min(scored, key=lambda s: s[:4])
-        return best[4].span, False
-
-    def _continues(self, verb: Token, index: int) -> bool:
-        """The token at ``index`` heads a participle clause under ``verb`` that goes on with
-        the same subject ("..., living at Knudsen's house from ...")."""
-        node = self.span.doc[index]
-        if node.dep_ not in {"acl", "advcl"} or any(c.dep_ == "nsubj" for c in node.children):
-            return False
-        for _ in range(6):
-            node = node.head
-            if node.i == verb.i:
-                return True
-            if node.dep_ in {"conj", "relcl"} or node.head.i == node.i:
-                return False
-        return False
-
-    def _date_tokens(self, mention: DateMention) -> tuple[list[int], int | None, int | None]:
-        """A date's token indices, the verb it hangs from, and the place noun it qualifies."""
-        start = self.span.start_char + mention.start
-        span = self.span.doc.char_span(start, start + len(mention.text), alignment_mode="expand")
-        if span is None or not len(span):
-            return [self.span.start], None, None
-        root = span.root
-        verb = governor(root)
-        noun = None
-        node = root
-        for _ in range(4):
-            if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
-                break
-            node = node.head
-            if node.pos_ in {"PROPN", "NOUN"}:
-                if node.dep_ == "pobj" and node.head.lower_ in _TEMPORAL | {"during", "in"}:
-                    break  # "During the 1905 revolution she travelled": the verb's time
-                noun = node.i  # "Paris (1843–1845)", or "his friend for the next 20 years"
-                break
-        return [t.i for t in span], verb.i if verb is not None else None, noun
 
     def _placeless(self, placed: dict[int, Event], spare: list[Toponym]) -> list[Event]:
         """Arrests, deaths and attacks the sentence states without a place of their own: at
@@ -472,7 +396,7 @@ class _SentenceReader:
                 if not who or unreal(token) or self._recalled(token):
                     continue
             elif token.pos_ == "NOUN":
-                if token.dep_ == "pobj" and token.head.lower_ in _TEMPORAL:
+                if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL:
                     continue  # "three years before his death": a time, not the death
                 if token.dep_ == "dobj" and token.head.lemma_.lower() in AVOIDING:
                     continue  # "while Tito was avoiding arrest in Moscow"
@@ -483,7 +407,7 @@ class _SentenceReader:
                     continue
             else:
                 continue
-            when, inferred = self._placeless_when(token)
+            when, inferred = self.dates.of_event(token)
             before = [t for t in towns if t.span.start < token.i]
             joined = [placed[t.i] for t in (*token.children, token.head) if t.i in placed]
             if joined and (token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)):
@@ -544,7 +468,7 @@ class _SentenceReader:
         """A move recalled in the pluperfect, with no date of its own, to date something later
         ("The ban placed on him after he had fled Dresden was lifted in 1862") or to say who
         or what ("he married a young woman he had met in Shanghai"): not the sentence's time."""
-        dated = {gov for _, (_, gov, _) in self.dates}
+        dated = self.dates.verbs()
         node = verb
         for _ in range(4):  # "the city where he had studied ... before going to France"
             if node.i in dated:
@@ -584,14 +508,6 @@ class _SentenceReader:
             and not c.lower_.endswith(("self", "selves"))
             for c in verb.children
         )
-
-    def _placeless_when(self, token: Token) -> tuple[DateSpan | None, bool]:
-        own = [m for m, (_, gov, _) in self.dates if gov == token.i]
-        if own:  # "died at age 60 on 21 August 1940": the day
-            return min(own, key=lambda m: m.span.end - m.span.start).span, False
-        if self.dates:
-            return self.dates[0][0].span, False
-        return self.state.anchor or UNDATED, True
 
     def _evidence(self) -> Evidence:
         s = self.sentence
