@@ -492,12 +492,23 @@ def test_a_flight_recalled_in_the_pluperfect_is_not_told_again():
     assert [e.kind for e in found] == [EventKind.RESIDENCE]
 
 
-def test_the_town_points_back_at_the_town_last_named():
-    found = extract_plain(
-        "Ada Example was a composer. She was born in Leipzig in 1813. In 1871 she planned a "
-        "theatre in Bayreuth. She moved to the town the following year."
-    )
-    assert ("Bayreuth", "1872") in [(e.place.name_today, e.when.iso_start) for e in found]
+@pytest.mark.parametrize(
+    ("text", "stop"),
+    [
+        (  # "the town" is the town last named
+            "In 1871 she planned a theatre in Bayreuth. She moved to the town the following "
+            "year.",
+            ("Bayreuth", "1872"),
+        ),
+        (  # "her stay there" is hers, at the town just named
+            "A plaque on a street in Edinburgh marks her stay there in 1846.",
+            ("Edinburgh", "1846"),
+        ),
+    ],
+)
+def test_words_that_point_back_at_the_town_just_named(text, stop):
+    found = extract_plain(f"Ada Example was a composer. She was born in Leipzig in 1813. {text}")
+    assert stop in [(e.place.name_today, e.when.iso_start) for e in found]
 
 
 def test_an_unplaced_death_months_after_a_journey_is_at_its_end():
@@ -574,9 +585,32 @@ def test_ships_joined_names_old_names_and_being_installed(sentence, stop):
             "Rochester.",
             ("Rochester", "conference", "1853"),
         ),
+        (  # a post obtained for her by someone else is hers
+            "In 1833 her brother managed to obtain for her a position as choirmaster at the "
+            "theatre in Würzburg.",
+            ("Würzburg", "residence", "1833"),
+        ),
+        (  # a visit she had made, dated in its own clause
+            "She developed the idea during a visit she had made to Venice with friends in 1860.",
+            ("Venice", "travel", "1860"),
+        ),
+        (  # leaving on an order is an expulsion, from where she lives
+            "In 1848 she moved to Cologne. In 1849 the paper was suppressed and she was "
+            "ordered to leave the country on 16 May.",
+            ("Köln", "deportation", "1849-05-16"),
+        ),
+        (  # a request made "successfully" came true; the regiment places its members
+            "In May 1913 she successfully requested to serve with the regiment garrisoned in "
+            "Zagreb.",
+            ("Zagreb", "residence", "1913-05"),
+        ),
+        (  # a meeting placed by its own clause is where she attended it
+            "In 1903 she attended the party's Second Congress, which opened in Brussels.",
+            ("Brussels", "conference", "1903"),
+        ),
     ],
 )
-def test_lists_participles_where_clauses_and_meetings(sentence, stop):
+def test_lists_participles_where_clauses_meetings_posts_and_orders(sentence, stop):
     found = extract_plain(f"Ada Example was a writer. She was born in Bristol in 1820. {sentence}")
     assert stop in [(e.place.name_today, e.kind.value, e.when.iso_start) for e in found]
 
@@ -648,30 +682,6 @@ def test_a_death_takes_its_day_over_the_age_it_gives():
     assert deaths == [("Mexico City", "1940-08-21")]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "stop"),
-    [
-        (  # a post obtained for her by someone else is hers
-            "In 1833 her brother managed to obtain for her a position as choirmaster at the "
-            "theatre in Würzburg.",
-            ("Würzburg", "residence", "1833"),
-        ),
-        (  # a visit she had made, dated in its own clause
-            "She developed the idea during a visit she had made to Venice with friends in 1860.",
-            ("Venice", "travel", "1860"),
-        ),
-        (  # leaving on an order is an expulsion, from where she lives
-            "In 1848 she moved to Cologne. In 1849 the paper was suppressed and she was "
-            "ordered to leave the country on 16 May.",
-            ("Köln", "deportation", "1849-05-16"),
-        ),
-    ],
-)
-def test_posts_obtained_visits_made_and_orders_to_leave(sentence, stop):
-    found = extract_plain(f"Ada Example was a writer. She was born in Bristol in 1820. {sentence}")
-    assert stop in [(e.place.name_today, e.kind.value, e.when.iso_start) for e in found]
-
-
 def test_a_departure_recalled_by_a_pluperfect_sentence_is_not_a_new_stop():
     found = extract_plain(
         "Ada Example was a writer. In 1843 she moved to Dresden. In 1849 she fled to Zurich. "
@@ -681,14 +691,6 @@ def test_a_departure_recalled_by_a_pluperfect_sentence_is_not_a_new_stop():
         ("Dresden", "1843"),
         ("Zürich", "1849"),
     ]
-
-
-def test_his_stay_there_is_at_the_town_just_named():
-    found = extract_plain(
-        "Ada Example was a writer. She was born in Bristol in 1820. A plaque on a street in "
-        "Edinburgh marks her stay there in 1846."
-    )
-    assert ("Edinburgh", "1846") in [(e.place.name_today, e.when.iso_start) for e in found]
 
 
 def test_there_does_not_reach_back_to_another_paragraph():
@@ -710,16 +712,6 @@ def test_a_park_of_a_city_no_list_knows_is_in_that_city():
     ]
 
 
-def test_a_request_that_succeeded_is_a_stay_and_a_unit_places_its_members():
-    found = extract_plain(
-        "Ada Example was a soldier. She was born in Bristol in 1892. In May 1913 she "
-        "successfully requested to serve with the regiment garrisoned in Zagreb."
-    )
-    assert ("Zagreb", "residence", "1913-05") in [
-        (e.place.name_today, e.kind.value, e.when.iso_start) for e in found
-    ]
-
-
 def test_a_destination_after_for_and_an_area_named_after_colony_of():
     found = extract_plain(
         "Ada Example was a lawyer. She was born in Porbandar in 1869. In April 1893 she "
@@ -729,19 +721,21 @@ def test_a_destination_after_for_and_an_area_named_after_colony_of():
     assert stops == [("Durban", "ZA", "1893-04")]  # not Natal, the town in Brazil
 
 
-def test_a_meeting_placed_by_its_own_clause_is_where_she_attended_it():
-    found = extract_plain(
-        "Ada Example was a writer. She was born in Bristol in 1870. In 1903 she attended "
-        "the party's Second Congress, which opened in Brussels."
-    )
-    assert ("Brussels", "conference", "1903") in [
-        (e.place.name_today, e.kind.value, e.when.iso_start) for e in found
-    ]
-
-
-def test_an_arrest_in_a_place_no_list_knows_is_not_put_at_another_town():
-    found = extract_plain(
-        "Ada Example was a writer. She was born in Bristol in 1870. In August 1942, on her "
-        "way to Chongqing, she was arrested in Qinlandia and held for a year."
-    )
-    assert EventKind.ARREST not in [e.kind for e in found]
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "In August 1942, on her way to Chongqing, she was arrested in Qinlandia and held "
+            "for a year.",
+            EventKind.ARREST,
+        ),
+        (
+            "In 1917 she moved to Jefferson City. On 21 December 1919 she was deported from "
+            "Qinlandia Island.",
+            EventKind.DEPORTATION,
+        ),
+    ],
+)
+def test_an_event_at_a_place_no_list_knows_is_not_put_at_another_town(text, kind):
+    found = extract_plain(f"Ada Example was a writer. She was born in Bristol in 1870. {text}")
+    assert kind not in [e.kind for e in found]

@@ -515,11 +515,12 @@ class _SentenceReader:
 
 
 def _unknown_place(verb: Token) -> bool:
-    """The verb has a place phrase of its own, "in" a bare name no list knows: "arrested in
-    Guangxi" (not "died at the Palazzo Vendramin", a building of the town he was in)."""
+    """The verb has a place phrase of its own, "in" or "from" a name no list knows: "arrested
+    in Guangxi", "deported from Ellis Island" (not "died at the Palazzo Vendramin", a
+    building of the town he was in)."""
     return any(
         c.dep_ == "prep"
-        and c.lower_ == "in"
+        and c.lower_ in {"in", "from"}
         and any(
             g.dep_ == "pobj"
             and g.pos_ == "PROPN"
