@@ -449,6 +449,7 @@ def test_a_state_after_a_town_qualifies_it_and_its_where_clause_is_the_towns():
         ("She was baptized at St. Thomas Church.", "St. Thomas"),  # a saint's, not a town's
         ("In 1933 she married a young man she had met in Shanghai.", "Shanghai"),  # told earlier
         ("In 1938 she placed him at a boarding school at Penza.", "Penza"),  # "him" is not she
+        ("In 1917 she hoped to return to Stockholm in June for a conference.", "Stockholm"),
     ],
 )
 def test_purposes_decisions_and_avoided_events_are_not_stops(sentence, absent):
@@ -603,6 +604,11 @@ def test_ships_joined_names_old_names_and_being_installed(sentence, stop):
             "In May 1913 she successfully requested to serve with the regiment garrisoned in "
             "Zagreb.",
             ("Zagreb", "residence", "1913-05"),
+        ),
+        (  # a list the small model reads as a second verb still hangs from the first verb
+            "In 1895 she travelled abroad for the first time, visiting Switzerland, and then "
+            "Paris and Berlin.",
+            ("Berlin", "travel", "1895"),
         ),
         (  # a meeting placed by its own clause is where she attended it
             "In 1903 she attended the party's Second Congress, which opened in Brussels.",

@@ -34,7 +34,7 @@ MEASURED = {
     "biographies/bolivar": (0.871, 0.967, 0),
     "biographies/douglass": (0.878, 0.925, 0),
     "biographies/guevara": (0.588, 0.828, 0),
-    "biographies/lenin": (0.791, 0.889, 1),
+    "biographies/lenin": (0.837, 0.913, 0),
     "biographies/luxemburg": (0.840, 0.926, 0),
     "heldout/gandhi": (0.733, 0.950, 0),
     "heldout/goldman": (0.861, 0.941, 0),

@@ -111,7 +111,7 @@ IRREALIS = words(
     "plan decide hope want wish intend try attempt refuse decline offer invite propose ask order "
     "urge expect threaten dream suggest advise request demand forbid prevent consider avoid "
     "evade seek aim prepare unable willing eager ready keen encourage persuade convince tempt"
-)
+) | words("hop")  # spaCy's small model lemmatises "hoped" as "hop"
 #: Verbs that, in the passive, make leaving an expulsion: "was ordered to leave the country".
 EXPELLING = words("order force compel")
 #: Verbs whose object is an event that did not befall the subject: "avoiding arrest".

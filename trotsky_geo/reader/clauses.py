@@ -156,6 +156,13 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
         if dep == "appos" and nouns and nouns[-1].i == node.i and head.pos_ in _NOUNS:
             node = head  # "the abolitionist National Convention in Rochester": the same thing
             continue
+        if dep == "conj" and head.pos_ in _VERBS and node.pos_ == "PROPN":
+            # "visiting Switzerland, and then Paris and Berlin", Paris read as a second verb
+            earlier = [i for i in places if head.left_edge.i <= i < node.i]
+            if not earlier:
+                return None
+            node = node.doc[max(earlier)]
+            continue
         if dep in {"appos", "compound", "conj"}:
             if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
                 return None
