@@ -566,6 +566,13 @@ def test_named_events_are_times(sentence: str, text: str, label: str) -> None:
     assert [(m.text, m.span.label) for m in find_dates(sentence)] == [(text, label)]
 
 
+def test_two_years_running_are_one_stretch_and_two_others_two_dates() -> None:
+    assert [(m.text, m.span.label) for m in find_dates("In 1886 and 1887 he toured Italy.")] == [
+        ("1886 and 1887", "1886–1887")
+    ]
+    assert [m.text for m in find_dates("In 1902 and 1905 she lived in Paris.")] == ["1902", "1905"]
+
+
 def test_a_named_event_gives_way_to_the_date_the_text_states() -> None:
     mentions = find_dates("On 3 August 1914, at the outbreak of World War I, he fled Vienna.")
     assert [m.text for m in mentions] == ["3 August 1914"]

@@ -207,7 +207,7 @@ def _world(
                 continue
             if size == 1 and _numbered(span[0]):
                 break
-            candidates = gazetteer.world(name, alternates=_strong(span), local=countries)
+            candidates = gazetteer.world(name, alternates=_alternates(span), local=countries)
             if not candidates and ask and size == len(run) and _askable(span):
                 hint = countries.most_common(1)[0][0] if countries else None
                 candidates = gazetteer.ask_online(name, country=hint)
@@ -369,6 +369,12 @@ def _indices(span: Span) -> range:
     return range(span.start, span.end)
 
 
+def _alternates(span: Span) -> bool:
+    """Whether the world list's alternate names may match: not for a prefix, nor for a
+    building's name ("the White House" is not Casablanca, once "Dar el Beida")."""
+    return _strong(span) and span[-1].lower_ not in PLACE_NOUNS
+
+
 def _strong(span: Span) -> bool:
     """Alternate names ("Cologne" for Köln) except where the word is a prefix ("Stalin-era")."""
     end = span[-1]
@@ -394,7 +400,7 @@ def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> 
     after = span.doc[span[-1].i + 1] if span[-1].i + 1 < len(span.doc) else None
     if after is not None and after.text == "-" and not span[-1].whitespace_:
         return False  # a word made of the name: "London-based"
-    if not curated and _vessel(span):
+    if not curated and (_vessel(span) or _building(span)):
         return False
     labels = {t.ent_type_ for t in span if t.ent_type_}
     if span[0].ent_iob_ == "I" and _inside_institution(span):
@@ -414,6 +420,16 @@ def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> 
     if labels & _NOT_PLACES and not geo:
         return located
     return geo or located
+
+
+def _building(span: Span) -> bool:
+    """ "the White House", "the Town Hall": a building's name after "the", not a town of that
+    name (a town is not "the X House")."""
+    return (
+        span[0].i > 0
+        and span.doc[span[0].i - 1].lower_ == "the"
+        and span[-1].lower_ in PLACE_NOUNS
+    )
 
 
 def _vessel(span: Span) -> bool:
@@ -487,7 +503,9 @@ def _in_context(
                 candidates = (*mention.candidates, *extra)
                 mention = PlaceMention(mention.text, mention.start, mention.end, candidates)
         else:
-            again = gazetteer.world(mention.text, alternates=True, countries=seen, recent=recent)
+            again = gazetteer.world(
+                mention.text, alternates=_alternates(toponym.span), countries=seen, recent=recent
+            )
             if again:
                 mention = PlaceMention(mention.text, mention.start, mention.end, again)
         ranked.append(Toponym(toponym.span, mention))

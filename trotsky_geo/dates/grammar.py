@@ -154,6 +154,8 @@ _ALTERNATIVES = {
     rf"(?:\s+(?i:to|until|till|and|through)\b\s*|{_DASH})(?P<to>{_POINT_OR_MONTH}))",
     "range": rf"(?P<range>(?P<first>{_POINT_OR_MONTH})(?:{_DASH}|/(?=\d))"
     rf"(?P<last>{_POINT_OR_MONTH}|\d\d(?!\d)))",
+    # "in 1886 and 1887": two years running are one stretch (two others are two dates)
+    "yearpair": rf"(?P<yearpair>(?P<year1>{_YEAR})\s+and\s+(?P<year2>{_YEAR})\b)",
     "dayrange": rf"(?P<dayrange>{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?"
     rf"|{_MON}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR})?)",
     "shift": rf"(?P<shift>(?i:\b(?:{_NUM}|some\b)\s+{_UNIT}\s+(?:later|earlier|afterwards?)\b))",
@@ -194,7 +196,7 @@ def _grammar(*names: str) -> re.Pattern[str]:
 
 
 # The grammar is chosen by the first word of a candidate, so most words cost no match at all.
-NUMBER_START = _grammar("range", "dayrange", "shift", "age", "point")
+NUMBER_START = _grammar("range", "yearpair", "dayrange", "shift", "age", "point")
 MONTH_START = _grammar("range", "dayrange", "point")
 _POINT_START = _grammar("range", "point")
 _ARTICLE_START = _grammar("anaphor", "adjacent", "season", "partof", "duration", "range", "point")

@@ -178,7 +178,9 @@ def _candidates(text: str, birth: dt.date | None) -> list[_Candidate]:
         if suffix:
             candidate = replace(candidate, end=suffix.end())
         found.append(candidate)
-        position = max(candidate.end, match.end())
+        # "in 1902 and 1905": only the first year was taken; the second is read on its own
+        taken = candidate.end if match.lastgroup == "yearpair" else match.end()
+        position = max(candidate.end, taken)
     return sorted([*found, *_named_events(text, found)], key=lambda c: c.start)
 
 
@@ -232,6 +234,13 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
         last = _range_end(first, match.group("last"))
         aside = _is_aside(text, start, end, named_range=True)
         return _range_candidate(first, last, start, end, aside)
+    if kind == "yearpair":
+        first, last = parse_point(match.group("year1")), parse_point(match.group("year2"))
+        if first is None or last is None:
+            return None
+        if int(match.group("year2")) - int(match.group("year1")) == 1:
+            return _range_candidate(first, last, start, end, False)
+        return _point_candidate(first, start, match.end("year1"), False)
     if kind == "dayrange":
         return _dayrange_candidate(phrase, start, end)
     if kind == "age":

@@ -311,6 +311,8 @@ def unreal(verb: Token) -> bool:
                 return True
         if node.dep_ == "acl" and node.head.lower_ == "order" and node.head.head.lower_ == "in":
             return True  # "fled to Finland in order to make his way to the United States"
+        if node.dep_ == "pcomp" and node.head.lower_ == "without":
+            return True  # "a degree from Jena without his ever going there"
         if node.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "pcomp"} or node.head.i == node.i:
             return False
         if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in IRREALIS:
