@@ -747,3 +747,12 @@ def test_a_destination_after_for_and_an_area_named_after_colony_of():
 def test_an_event_at_a_place_no_list_knows_is_not_put_at_another_town(text, kind):
     found = extract_plain(f"Ada Example was a writer. She was born in Bristol in 1870. {text}")
     assert kind not in [e.kind for e in found]
+
+
+def test_they_after_others_lead_the_sentence_are_the_others():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1870. In 1928 she was jailed in "
+        "Zagreb. Her husband and son returned to Kumrovec, where they were looked after by "
+        "locals, but then they suddenly left and returned to the Soviet Union."
+    )
+    assert [e.place.name_today for e in found] == ["Bristol", "Zagreb"]

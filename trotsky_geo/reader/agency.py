@@ -28,6 +28,12 @@ class Agency:
             and not subject.with_company(lead)
             and bool(subject.refers(lead, chain=chain))
         )
+        # "his wife and son returned to Kumrovec ... they left": "they" are the others
+        self.others_lead = (
+            lead is not None
+            and lead.lower_ not in _PLURAL
+            and subject.refers(lead, chain=chain) is False
+        )
 
     def accompanied(self, agent: Token) -> bool:
         """Whether another clause says the subject went along with ``agent``: "the Politburo
@@ -60,8 +66,10 @@ class Agency:
         named person is theirs, but an object pronoun ("Mysl sent him") is not."""
         if agent is None:
             return None
-        if agent.lower_ in _PLURAL and self.subject_leads:
-            return False
+        if agent.lower_ in _PLURAL and (
+            self.subject_leads or (self.others_lead and agent.dep_ in {"nsubj", "nsubjpass"})
+        ):
+            return False  # (but "the authorities moved them": them, the subject's company)
         chain = self.chain
         # a subject pronoun does not point ahead to the other person ("while in Vienna, he
         # helped Stalin write"); a possessive may ("upon his death, Engels left")
