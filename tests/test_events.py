@@ -451,6 +451,11 @@ def test_a_state_after_a_town_qualifies_it_and_its_where_clause_is_the_towns():
         ("In 1938 she placed him at a boarding school at Penza.", "Penza"),  # "him" is not she
         ("In 1917 she hoped to return to Stockholm in June for a conference.", "Stockholm"),
         ("In 1863 she met President Lincoln at the White House.", "Casablanca"),  # a building
+        (  # a firm's name, places and all
+            "In 1838 she escaped on a train of the Philadelphia, Wilmington and Baltimore "
+            "Railroad.",
+            "Philadelphia",
+        ),
         ("In 1841 Jena gave her a degree without her ever going to Jena.", "Jena"),
     ],
 )

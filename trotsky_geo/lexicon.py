@@ -137,6 +137,8 @@ ELSEWHERE_NOUNS = words(
     "organisation organization community colleagues allies enemies opposition conditions "
     "affairs interests policy politics embassy consulate"
 )
+#: Capitalised words that end a firm's name, places and all: "Baltimore Railroad".
+FIRMS = words("Railroad Railway Railways Company Corporation Bank")
 #: Verbs whose object, named with "the", is a vessel: "boarded the Cambria".
 BOARDING = words("board embark")
 #: Vehicles a journey "to" a place is made by: "a train to", "a ship for".

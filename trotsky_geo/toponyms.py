@@ -30,6 +30,7 @@ from trotsky_geo.gazetteer import (
 from trotsky_geo.lexicon import (
     BACK_TO_PLACE,
     BOARDING,
+    FIRMS,
     LEADS_TO_PLACE,
     MONTHS,
     MOTION,
@@ -402,6 +403,8 @@ def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> 
         return False  # a word made of the name: "London-based"
     if not curated and (_vessel(span) or _building(span)):
         return False
+    if _names_a_firm(span):
+        return False
     labels = {t.ent_type_ for t in span if t.ent_type_}
     if span[0].ent_iob_ == "I" and _inside_institution(span):
         return False  # "University College London": the college, not the city
@@ -420,6 +423,20 @@ def _is_place(span: Span, subject: Subject, people: set[str], curated: bool) -> 
     if labels & _NOT_PLACES and not geo:
         return located
     return geo or located
+
+
+def _names_a_firm(span: Span) -> bool:
+    """The name, alone or in a list of names, is part of a firm's: "the Philadelphia,
+    Wilmington and Baltimore Railroad" names a railway, not three stops."""
+    doc, index = span.doc, span.end
+    while index < len(doc):
+        token = doc[index]
+        if token.text in FIRMS:
+            return True
+        if not (token.text in {",", "and", "&"} or token.text[:1].isupper()):
+            return False
+        index += 1
+    return False
 
 
 def _building(span: Span) -> bool:
