@@ -212,10 +212,13 @@ class _SentenceReader:
                 event = self._event(toponym, reading)
                 if event is None:
                     continue
-                if main is not None and main.date_inferred and not event.date_inferred:
+                told_twice = main is not None and (
+                    event.kind is main.kind or event.kind not in _WHERE
+                )
+                if told_twice and main.date_inferred and not event.date_inferred:
                     events.remove((main, main_verb))  # the where clause dates the stay
-                    main = None
-                if main is not None and (event.kind is main.kind or event.kind not in _WHERE):
+                    main, told_twice = None, False
+                if told_twice:
                     continue  # "moved to Paris, where she lived": the same stay, told twice
                 if main is None:
                     main, main_verb = event, reading.verb.i
