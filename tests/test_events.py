@@ -761,3 +761,21 @@ def test_they_after_others_lead_the_sentence_are_the_others():
         "locals, but then they suddenly left and returned to the Soviet Union."
     )
     assert [e.place.name_today for e in found] == ["Bristol", "Zagreb"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("She was shot on 15 March 1938.", EventKind.DEATH),  # executed
+        ("On 30 August 1938 she was shot twice by a gunman.", EventKind.ATTACK),
+        ("On 30 August 1938 she was shot and wounded.", EventKind.ATTACK),
+    ],
+)
+def test_shot_with_no_shooter_and_no_wound_is_an_execution(text, kind):
+    found = extract_plain(
+        f"Ada Example was a writer. She was born in Bristol in 1888. In 1936 she moved to "
+        f"Moscow. {text}"
+    )
+    assert [(e.kind, e.place.name_today) for e in found if e.when.start.year == 1938] == [
+        (kind, "Moscow")
+    ]

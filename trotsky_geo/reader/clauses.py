@@ -32,6 +32,8 @@ _VERBS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 #: Prepositions a journey is made on a vessel by.
 _ABOARD = frozenset({"on", "aboard"})
+#: Verbs of a wound, joined to "shot": not an execution.
+_HURT = frozenset({"wound", "injure", "hurt", "survive"})
 #: Adverbs by which a wish or a request came true.
 _FULFILLED = frozenset({"successfully", "finally", "eventually"})
 _CLIMB = 12  # no real attachment path is longer; a bound keeps odd trees finite
@@ -364,6 +366,20 @@ def expelled(token: Token) -> bool:
         and token.dep_ == "xcomp"
         and token.head.lemma_.lower() in EXPELLING
         and passive(token.head)
+    )
+
+
+def executed(token: Token) -> bool:
+    """ "was shot on 15 March 1938", with no one named as the shooter, no wound and no body
+    part: an execution ("was shot twice by Fanny Kaplan", "shot in the leg" are attacks)."""
+    if token.lemma_.lower() != "shoot" or not passive(token):
+        return False
+    return not any(
+        c.dep_ in {"agent", "prt", "npadvmod"}
+        or (c.dep_ == "prep" and c.lower_ in {"in", "through", "by"})
+        or (c.dep_ == "conj" and c.lemma_.lower() in _HURT)
+        or (c.dep_ == "advmod" and c.lower_ in {"twice", "again", "repeatedly"})
+        for c in token.children
     )
 
 

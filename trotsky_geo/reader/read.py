@@ -32,6 +32,7 @@ from trotsky_geo.reader.clauses import (
     attended_there,
     by_agent,
     clause_subject,
+    executed,
     expelled,
     mover,
     passive,
@@ -378,6 +379,8 @@ class _SentenceReader:
             ordered_out = expelled(token)
             if ordered_out:  # "Marx was ordered to leave the country on 16 May"
                 kind = EventKind.DEPORTATION
+            elif executed(token):  # "Bukharin was shot on 15 March 1938"
+                kind = EventKind.DEATH
             if kind not in _PLACELESS or token.i in used or any(e.kind is kind for e in made):
                 continue
             if kind is EventKind.DEPORTATION and (placed or spare):
