@@ -14,7 +14,7 @@ MEASURED = {
     "josip_broz_tito": (0.88, 0.96, 0),
     "karl_marx": (0.81, 1.00, 0),
     "nikolai_bukharin": (0.82, 1.00, 0),
-    "richard_wagner": (0.81, 0.97, 0),
+    "richard_wagner": (0.84, 0.97, 0),
 }
 MARGIN = 0.03
 

@@ -617,6 +617,11 @@ def test_ships_joined_names_old_names_and_being_installed(sentence, stop):
             "Paris and Berlin.",
             ("Berlin", "travel", "1895"),
         ),
+        (  # "it" for her body, and a name the small model reads as a verb
+            "She died in Venice in 1883. Her body was taken to Germany, where it was buried "
+            "in the garden of the Villa Wahnfried in Bayreuth.",
+            ("Bayreuth", "burial", "1883"),
+        ),
         (  # a meeting placed by its own clause is where she attended it
             "In 1903 she attended the party's Second Congress, which opened in Brussels.",
             ("Brussels", "conference", "1903"),

@@ -78,7 +78,7 @@ PLACE_NOUNS = words(
     "embassy headquarters front border mountains coast shore bay harbour harbor station "
     "colony settlement monastery castle part centre center street square neighbourhood zone "
     "neighborhood quarter parish county state republic kingdom empire mausoleum lyceum "
-    "conservatory court office base garrison barracks ship hall room family theatre "
+    "conservatory court office base garrison barracks ship hall room family theatre garden "
     "theater opera chapel plantation mission regiment battalion brigade division unit "
     "army"
 )
@@ -139,6 +139,8 @@ ELSEWHERE_NOUNS = words(
 )
 #: Capitalised words that end a firm's name, places and all: "Baltimore Railroad".
 FIRMS = words("Railroad Railway Railways Company Corporation Bank")
+#: Nouns of the subject's body after death: "buried his body", "his remains were moved".
+BODY = words("body remains ashes coffin corpse ash")
 #: Verbs whose object, named with "the", is a vessel: "boarded the Cambria".
 BOARDING = words("board embark")
 #: Vehicles a journey "to" a place is made by: "a train to", "a ship for".

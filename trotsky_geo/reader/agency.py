@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from trotsky_geo.lexicon import ACCOMPANYING
+from trotsky_geo.lexicon import ACCOMPANYING, BODY
 from trotsky_geo.reader.clauses import clause_subject
 from trotsky_geo.reader.narrative import Narrative
 from trotsky_geo.subject import Subject
@@ -66,6 +66,8 @@ class Agency:
         named person is theirs, but an object pronoun ("Mysl sent him") is not."""
         if agent is None:
             return None
+        if agent.lower_ == "it" and self._body_of_subject():
+            return True  # "his body was taken to Germany, where it was buried"
         if agent.lower_ in _PLURAL and (
             self.subject_leads or (self.others_lead and agent.dep_ in {"nsubj", "nsubjpass"})
         ):
@@ -83,6 +85,17 @@ class Agency:
         elif agent.dep_ in {"dobj", "pobj", "dative"}:
             chain = True  # an object cannot be the clause's own subject: it is the one followed
         return self.subject.refers(agent, chain=chain)
+
+    def _body_of_subject(self) -> bool:
+        """The sentence names the subject's body ("his body", "Wagner's remains")."""
+        return any(
+            token.lemma_.lower() in BODY
+            and any(
+                c.dep_ == "poss" and self.subject.refers(c, chain=self.chain)
+                for c in token.children
+            )
+            for token in self.span
+        )
 
     def _about_other(self) -> bool:
         """The sentence's main subject is someone else by name: the pronouns that are subjects

@@ -11,6 +11,7 @@ from trotsky_geo.events import EventKind
 from trotsky_geo.lexicon import (
     ATTENDING,
     BACK_TO_PLACE,
+    BODY,
     ELSEWHERE_NOUNS,
     EXPELLING,
     IRREALIS,
@@ -39,8 +40,6 @@ _FULFILLED = frozenset({"successfully", "finally", "eventually"})
 _CLIMB = 12  # no real attachment path is longer; a bound keeps odd trees finite
 #: Dependents that carry a clause up to the verb that has the subject.
 _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
-#: "buried his body": the body's owner is who was buried.
-_BODY = frozenset({"body", "remains", "ashes", "coffin", "corpse", "ash"})
 #: Prepositions by which a known place locates an unknown one ("Gilmore Place in Edinburgh").
 _QUALIFYING = frozenset({"in", "near", "at", "outside"})
 #: Verbs that give a place its name: "a house called X", "a village known as X".
@@ -97,6 +96,9 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
         if node.pos_ == "ADP" or dep in {"prep", "agent", "dative"}:
             if head.pos_ in _VERBS and _describes(head):
                 node = head  # "a hospital established in a monastery in Sviyazhsk"
+                continue
+            if head.pos_ in _VERBS and head.dep_ == "pobj":
+                node = head  # "the garden of the Villa Wahnfried in": a name read as a verb
                 continue
             if head.pos_ in _VERBS:
                 return Attachment(head, preposition or node.lower_, tuple(nouns), own)
@@ -271,7 +273,7 @@ def _person_object(verb: Token) -> Token | None:
             continue
         if child.pos_ == "PRON" or child.ent_type_ == "PERSON":
             return child
-        if child.lemma_.lower() in _BODY:
+        if child.lemma_.lower() in BODY:
             return next((g for g in child.children if g.dep_ == "poss"), None)
     return None
 
