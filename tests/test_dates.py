@@ -302,6 +302,9 @@ RELATIVE_PARTS = [
      [("The same month", "1905-09-01", "1905-09-30", M, "Sep 1905", True, False)]),
     ("13 January 1917", "A few days later he began writing for Novy Mir.",
      [("A few days later", "1917-01-15", "1917-01-18", D, "15–18 Jan 1917", True, False)]),
+    # a few days after a year or a month the story gives no day of: still that year or month
+    ("1841", "A few days later Douglass spoke at the convention.",
+     [("A few days later", "1841-01-01", "1841-12-31", Y, "1841", True, False)]),
     ("January 1907", "Some weeks later he reached Saint Petersburg, travelling by reindeer sled.",
      [("Some weeks later", "1907-02-01", "1907-03-31", M, "Feb–Mar 1907", True, False)]),
     ("August 1936", "Several months later the Norwegian government put him under house arrest.",

@@ -622,6 +622,11 @@ def test_ships_joined_names_old_names_and_being_installed(sentence, stop):
             "in the garden of the Villa Wahnfried in Bayreuth.",
             ("Bayreuth", "burial", "1883"),
         ),
+        (  # a place phrase the small model hangs on the last of the people met
+            "On March 12, 1859, she met with John Brown, George DeBaptiste, and others at "
+            "William Webb's house in Detroit.",
+            ("Detroit", "travel", "1859-03-12"),
+        ),
         (  # a meeting placed by its own clause is where she attended it
             "In 1903 she attended the party's Second Congress, which opened in Brussels.",
             ("Brussels", "conference", "1903"),

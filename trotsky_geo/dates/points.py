@@ -263,6 +263,8 @@ def vague_shift(ref: DateSpan, sign: int, unit: str) -> DateSpan:
     """ "a few days later", "some weeks later", "several months earlier": two to five units
     away, at a precision coarse enough to admit the vagueness (weeks to months, months to
     seasons)."""
+    if unit == "day" and ref.precision is not Precision.DAY:
+        return ref  # "In 1841 ... A few days later": still 1841, not the next January
     precision = max(ref.precision, _VAGUE_PRECISION[unit], key=COARSENESS.index)
     low, high = _VAGUE_STEPS
     if sign > 0:

@@ -167,6 +167,15 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 return None
             node = node.doc[max(earlier)]
             continue
+        if (
+            dep in {"conj", "appos"}
+            and nouns
+            and (head.ent_type_ == "PERSON" or node.lower_ == "others")
+        ):
+            verb = governor(head)  # "met with Brown, DeBaptiste and others at a house in Detroit"
+            if verb is not None:
+                kept = tuple(n for n in nouns if n.i != node.i)  # not "others" itself
+                return Attachment(verb, preposition, kept, own)
         if dep in {"appos", "compound", "conj"}:
             if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
                 return None
