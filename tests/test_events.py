@@ -789,3 +789,4 @@ def test_shot_with_no_shooter_and_no_wound_is_an_execution(text, kind):
     assert [(e.kind, e.place.name_today) for e in found if e.when.start.year == 1938] == [
         (kind, "Moscow")
     ]
+

@@ -505,14 +505,11 @@ class _SentenceReader:
         )
 
     def _puts_another(self, verb: Token) -> bool:
-        """The subject sends or places someone named by a pronoun, who is then not himself:
+        """The subject sends or places someone named "him" or "her", who is then not himself:
         "He placed him at a school at Penza" (he would be "himself")."""
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return bool(self.agency.refers(doer)) and any(
-            c.dep_ in {"dobj", "dative"}
-            and c.pos_ == "PRON"
-            and not c.lower_.endswith(("self", "selves"))
-            for c in verb.children
+            c.dep_ in {"dobj", "dative"} and c.lower_ in {"him", "her"} for c in verb.children
         )
 
     def _evidence(self) -> Evidence:
