@@ -7,7 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from trotsky_geo.dates.span import DateSpan, Precision, interval_label, month_end, month_start
+from trotsky_geo.dates.span import (
+    DateSpan,
+    Precision,
+    interval_label,
+    month_end,
+    month_start,
+    year_span,
+)
 
 #: Event names as texts write them, with the first and last day of the event.
 EVENTS: dict[str, tuple[dt.date, dt.date]] = {
@@ -67,14 +74,10 @@ def event_span(match: re.Match[str]) -> DateSpan | None:
     cue, part = match.group("cue").lower(), (match.group("part") or "").lower()
     words = set(re.findall(r"[a-z]+", part))
     if words & _ENDING or (not part and cue in _LATER):
-        return _year(last.year)
+        return year_span(last.year)
     if words & _STARTING or (not part and cue in {"before", "until"}):
-        return _year(first.year)
+        return year_span(first.year)
     if part or cue in {"in", "at"}:
         return None
     start, end = month_start(first.year, first.month), month_end(last.year, last.month)
     return DateSpan(start, end, Precision.MONTH, interval_label(start, end, Precision.MONTH))
-
-
-def _year(year: int) -> DateSpan:
-    return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, str(year))

@@ -47,7 +47,7 @@ from trotsky_geo.dates.points import (
     shifted,
     vague_shift,
 )
-from trotsky_geo.dates.span import COARSENESS, DateSpan, Precision, interval_label
+from trotsky_geo.dates.span import COARSENESS, DateSpan, interval_label, year_span
 
 
 @dataclass(frozen=True)
@@ -246,8 +246,7 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
     if kind == "age":
         if birth is None:
             return None
-        year = birth.year + count_in(phrase)
-        span = DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, str(year))
+        span = year_span(birth.year + count_in(phrase))
         return _Candidate(start, end, "age", True, False, lambda _ref: span)
     lowered = " ".join(phrase.lower().split())
     if kind in ("season", "partof"):
@@ -257,7 +256,7 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
     unit = units[-1].lower() if units else "day"  # "the following morning"
     if kind in ("shift", "after"):
         sign = -1 if "earlier" in lowered else 1
-        counted = phrase.removeprefix(phrase[:5]) if kind == "after" else phrase  # not "after"
+        counted = phrase[len("after") :] if kind == "after" else phrase  # the count, not "after"
         if VAGUE_COUNT.search(counted):
             return _relative(start, end, lambda ref: vague_shift(ref, sign, unit))
         steps = count_in(counted) * sign

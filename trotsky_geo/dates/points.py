@@ -30,6 +30,7 @@ from trotsky_geo.dates.span import (
     move,
     widen,
     year_month,
+    year_span,
 )
 
 
@@ -151,8 +152,7 @@ def point_span(point: Point) -> DateSpan:
         return DateSpan(
             month_start(year, low), end, Precision.SEASON, f"{'/'.join(point.seasons)} {years}"
         )
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return DateSpan(start, end, Precision.YEAR, str(year))
+    return year_span(year)
 
 
 def _part_prefix(part: str | None) -> str:
@@ -187,7 +187,7 @@ def resolve_anaphor(phrase: str, unit: str, ref: DateSpan) -> DateSpan:
     steps = -1 if any(word in phrase for word in ("previous", "preceding", "before")) else steps
     if unit == "year":
         year = (ref.end.year if steps > 0 else ref.start.year) + steps
-        return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, str(year))
+        return year_span(year)
     unit = unit if unit in _UNIT_PRECISION else "day"
     precision = _UNIT_PRECISION[unit]
     if COARSENESS.index(ref.precision) >= COARSENESS.index(precision):

@@ -94,6 +94,11 @@ def widen(day: dt.date, precision: Precision) -> tuple[dt.date, dt.date]:
     return month_start(day.year, day.month), month_end(day.year, day.month)
 
 
+def year_span(year: int) -> DateSpan:
+    """The whole of one calendar year."""
+    return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, str(year))
+
+
 def year_month(day: dt.date) -> tuple[int, int]:
     return day.year, day.month
 
