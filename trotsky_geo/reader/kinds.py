@@ -64,19 +64,16 @@ def kind_of(
             return None, 0.0
         # "as head of the delegation at Brest-Litovsk", "serve with the regiment garrisoned in"
         preposition = own
-    if noun_kind in STRONG_NOUN_KINDS and (
-        verb_kind is None
-        or lemma in LIGHT_VERBS
-        or lemma in ATTENDING  # "attended Odessa University"
-        or verb_kind in (EventKind.TRAVEL, EventKind.RESIDENCE)
-    ):
-        return noun_kind, 0.85
-    around = circumstance(verb, nouns)
-    if around is not None and (
+    # a verb that says no more than going or staying: the nouns or the circumstance tell more
+    weak = (
         verb_kind is None
         or lemma in LIGHT_VERBS
         or verb_kind in (EventKind.TRAVEL, EventKind.RESIDENCE)
-    ):
+    )
+    if noun_kind in STRONG_NOUN_KINDS and (weak or lemma in ATTENDING):
+        return noun_kind, 0.85  # "a camp in", "attended Odessa University"
+    around = _circumstance(verb, nouns) if weak else None
+    if around is not None:
         return around, 0.8
     if verb_kind is not None:
         return verb_kind, 0.9
@@ -96,7 +93,7 @@ def _on_the_way(noun: Token) -> bool:
     return noun.lower_ == "way" and noun.dep_ == "pobj" and noun.head.lower_ == "on"
 
 
-def circumstance(verb: Token, nouns: tuple[Token, ...]) -> EventKind | None:
+def _circumstance(verb: Token, nouns: tuple[Token, ...]) -> EventKind | None:
     """The kind another phrase of the verb gives its places: "spent two years in prison,
     first in Nikolayev", "sent to Odessa for education", "where they were under house arrest"
     (the verb's own phrases, or those of the verb whose complement it is: "awaiting trial")."""
