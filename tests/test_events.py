@@ -25,6 +25,10 @@ def places(events) -> list[str]:
     return [e.place.name for e in events]
 
 
+def where_and_when(events, kind: EventKind) -> list[tuple[str, str]]:
+    return [(e.place.name_today, e.when.iso_start) for e in events if e.kind is kind]
+
+
 @pytest.mark.parametrize(
     ("sentence", "heading", "expected"),
     [
@@ -401,14 +405,33 @@ def test_a_subject_pronoun_before_another_name_is_still_the_subject():
     assert "Geneva" in names and "Lyon" not in names
 
 
-def test_an_active_arrest_befalls_its_object_where_the_subject_lives():
-    found = extract_plain(
-        "Ada Example was a writer. In February 1845 she moved to Brussels. In 1848 the "
-        "ministry accused Ada of it, subsequently arresting her. The police arrested the "
-        "printers in Liège."
-    )
-    arrests = [(e.place.name_today, e.when.iso_start) for e in found if e.kind is EventKind.ARREST]
-    assert arrests == [("Brussels", "1848")]
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # an active arrest befalls its object, where the subject lives
+            "Ada Example was a writer. In February 1845 she moved to Brussels. In 1848 the "
+            "ministry accused Ada of it, subsequently arresting her. The police arrested the "
+            "printers in Liège.",
+            EventKind.ARREST,
+            [("Brussels", "1848")],
+        ),
+        (  # an unplaced death months after a journey is at its end
+            "Ada Example was a composer. In 1872 she moved to Bayreuth. After the festival of "
+            "1882, the family journeyed to Venice for the winter. She died of a heart attack "
+            "on 13 February 1883 at a palazzo on the canal.",
+            EventKind.DEATH,
+            [("Venice", "1883-02-13")],
+        ),
+        (  # a death takes its day over the age it gives
+            "Ada Example (1 May 1879 – 21 August 1940) was a writer. In 1937 she moved to "
+            "Mexico City. She was taken to a hospital but died at age 60 on 21 August 1940.",
+            EventKind.DEATH,
+            [("Mexico City", "1940-08-21")],
+        ),
+    ],
+)
+def test_an_unplaced_arrest_or_death_is_where_the_subject_was(text, kind, expected):
+    assert where_and_when(extract_plain(text), kind) == expected
 
 
 def test_an_arrest_by_the_subject_is_not_the_subjects_arrest():
@@ -517,16 +540,6 @@ def test_a_flight_recalled_in_the_pluperfect_is_not_told_again():
 def test_words_that_point_back_at_the_town_just_named(text, stop):
     found = extract_plain(f"Ada Example was a composer. She was born in Leipzig in 1813. {text}")
     assert stop in [(e.place.name_today, e.when.iso_start) for e in found]
-
-
-def test_an_unplaced_death_months_after_a_journey_is_at_its_end():
-    found = extract_plain(
-        "Ada Example was a composer. In 1872 she moved to Bayreuth. After the festival of "
-        "1882, the family journeyed to Venice for the winter. She died of a heart attack on "
-        "13 February 1883 at a palazzo on the canal."
-    )
-    deaths = [(e.place.name_today, e.when.iso_start) for e in found if e.kind is EventKind.DEATH]
-    assert deaths == [("Venice", "1883-02-13")]
 
 
 def test_an_unplaced_arrest_a_year_after_a_journey_is_back_at_home():
@@ -694,15 +707,6 @@ def test_a_death_the_sentence_only_mentions_is_not_at_a_town_named_after_it():
 def test_meetings_placed_before_stray_names_and_circumstances(body, expected):
     found = events_of(body, "== Life (1879–1940) ==")
     assert expected in [(e.place_text, e.kind, e.when.iso_start) for e in found]
-
-
-def test_a_death_takes_its_day_over_the_age_it_gives():
-    found = extract_plain(
-        "Ada Example (1 May 1879 – 21 August 1940) was a writer. In 1937 she moved to Mexico "
-        "City. She was taken to a hospital but died at age 60 on 21 August 1940."
-    )
-    deaths = [(e.place.name_today, e.when.iso_start) for e in found if e.kind is EventKind.DEATH]
-    assert deaths == [("Mexico City", "1940-08-21")]
 
 
 def test_a_departure_recalled_by_a_pluperfect_sentence_is_not_a_new_stop():
