@@ -100,3 +100,8 @@ def test_a_footnote_inside_a_sentence_is_not_read_as_part_of_it():
     zurich = next(t for t in first.span if t.text == "Zürich")
     assert zurich.dep_ == "pobj" and zurich.head.text == "in"
     assert document.text[document.offset(zurich) :].startswith("Zürich")
+
+
+def test_the_parse_mends_the_small_models_wrong_verb_lemmas():
+    parsed = nlp.load()("She hoped to go, and they installed her at the villa.")
+    assert [t.lemma_ for t in parsed if t.pos_ == "VERB"] == ["hope", "go", "install"]

@@ -96,7 +96,7 @@ MOTION = words(
     "go come move return travel sail fly send take bring transfer head leave depart flee "
     "escape deport exile banish expel emigrate relocate ride drive march walk retreat "
     "evacuate transport escort accompany journey proceed extradite invite summon recall "
-    "set withdraw slip sneak smuggle steal hurry rush install instal lodge deploy dispatch "
+    "set withdraw slip sneak smuggle steal hurry rush install lodge deploy dispatch "
     "station post redeploy continue"
 )
 #: Verbs by which the subject goes where others go: "they travelled to Brno, and Tito
@@ -105,13 +105,13 @@ ACCOMPANYING = words("accompany join follow")
 #: Verbs whose object moves, not their subject ("he sent his son to Paris").
 SENDING = words("send bring take post mail dispatch smuggle ship")
 #: Verbs that put their object somewhere: "placed him at a school at Penza" is the son's.
-PLACING = words("place put enrol enroll install instal")  # spaCy lemmatises "instal"
+PLACING = words("place put enrol enroll install")
 #: Verbs whose complement did not (yet) happen: "planned to go", "ordered him arrested".
 IRREALIS = words(
     "plan decide hope want wish intend try attempt refuse decline offer invite propose ask order "
     "urge expect threaten dream suggest advise request demand forbid prevent consider avoid "
     "evade seek aim prepare unable willing eager ready keen encourage persuade convince tempt"
-) | words("hop")  # spaCy's small model lemmatises "hoped" as "hop"
+)
 #: Verbs that, in the passive, make leaving an expulsion: "was ordered to leave the country".
 EXPELLING = words("order force compel")
 #: Verbs whose object is an event that did not befall the subject: "avoiding arrest".

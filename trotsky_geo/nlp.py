@@ -37,6 +37,7 @@ def load(name: str | None = None) -> Language:
             f"or set {MODEL_SETTING} to an installed one"
         ) from exc
     _split_markup(nlp)
+    _mend_lemmas(nlp)
     missing = [c for c in NEEDED if c not in nlp.component_names]
     if missing:
         raise ModelError(
@@ -57,3 +58,18 @@ def _split_markup(nlp: Language) -> None:
 
     infixes = [*nlp.Defaults.infixes, *MARKUP_INFIXES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+#: Verb forms the small English model's rule lemmatiser gets wrong ("hoped" as "hop",
+#: "installed" as "instal"), with their lemmas: mended once, for every reader of lemmas.
+LEMMA_FIXES = {"hoped": "hope", "installed": "install"}
+
+
+def _mend_lemmas(nlp: Language) -> None:
+    """Set those lemmas by the attribute ruler, which runs before the lemmatiser (and the
+    lemmatiser keeps a lemma already set)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in LEMMA_FIXES.items():
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
