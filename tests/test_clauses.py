@@ -129,3 +129,34 @@ def test_the_subject_of_a_following_clause_is_the_main_clauses():
         ("employed", "VERB", "ROOT", 4, "employ"),
     )
     assert clause_subject(doc[1]).text == "Broz"
+
+
+def _with_org(doc: Doc, index: int) -> Doc:
+    """The same Doc with one token read by the model as an organisation."""
+    doc.ents = [doc.char_span(doc[index].idx, doc[index].idx + len(doc[index]), label="ORG")]
+    return doc
+
+
+def test_a_place_after_an_opponent_says_where_the_struggle_was():
+    doc = _with_org(parse(
+        ("he", "PRON", "nsubj", 1, "he"), ("participated", "VERB", "ROOT", 1, "participate"),
+        ("in", "ADP", "prep", 1, "in"), ("the", "DET", "det", 4, "the"),
+        ("struggle", "NOUN", "pobj", 2, "struggle"), ("against", "ADP", "prep", 4, "against"),
+        ("the", "DET", "det", 7, "the"), ("Kuomintang", "PROPN", "pobj", 5, "Kuomintang"),
+        ("in", "ADP", "prep", 7, "in"), ("Guangxi", "PROPN", "pobj", 8, "Guangxi"),
+    ), 7)
+    reading = attach(doc[9], {9})
+    assert (reading.verb.text, reading.preposition) == ("participated", "in")
+    assert [n.text for n in reading.nouns] == ["struggle"]
+
+
+def test_a_place_after_an_institution_one_is_in_still_places_the_institution():
+    doc = _with_org(parse(
+        ("She", "PRON", "nsubj", 1, "she"), ("served", "VERB", "ROOT", 1, "serve"),
+        ("a", "DET", "det", 3, "a"), ("sentence", "NOUN", "dobj", 1, "sentence"),
+        ("in", "ADP", "prep", 1, "in"), ("the", "DET", "det", 6, "the"),
+        ("Penitentiary", "PROPN", "pobj", 4, "Penitentiary"), ("at", "ADP", "prep", 6, "at"),
+        ("Jefferson", "PROPN", "compound", 9, "Jefferson"), ("City", "PROPN", "pobj", 7, "City"),
+    ), 6)
+    reading = attach(doc[9], {9})
+    assert (reading.verb.text, reading.preposition) == ("served", "in")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from trotsky_geo.dates import DateSpan, Precision, find_dates, heading_span
 
 ARTICLE = Path(__file__).resolve().parents[1] / "trotsky_geo" / "data" / "trotsky_wikipedia.txt"
-BIRTH = dt.date(1879, 11, 7)
+BIRTH = DateSpan(dt.date(1879, 11, 7), dt.date(1879, 11, 7), Precision.DAY, "7 Nov 1879")
 D, M, S, Y = Precision.DAY, Precision.MONTH, Precision.SEASON, Precision.YEAR
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -202,21 +202,22 @@ RELATIVE = [
 ]
 
 AGES = [
+    # born 7 November 1879: eight from 7 Nov 1887 to 6 Nov 1888
     ("David sent Trotsky to Odessa for education when the latter was eight years old.",
-     [("when the latter was eight years old", "1887-01-01", "1887-12-31", Y, "1887", True,
+     [("when the latter was eight years old", "1887-11-07", "1888-11-06", Y, "1887–1888", True,
        False)]),
     ("Lenin expected the 23-year-old Trotsky to side with the new guard.",
-     [("23-year-old", "1902-01-01", "1902-12-31", Y, "1902", True, False)]),
+     [("23-year-old", "1902-11-07", "1903-11-06", Y, "1902–1903", True, False)]),
     ("Trotsky was taken to a hospital and operated on but died at age 60 on 21 August 1940.",
-     [("at age 60", "1939-01-01", "1939-12-31", Y, "1939", True, False),
+     [("at age 60", "1939-11-07", "1940-11-06", Y, "1939–1940", True, False),
       ("21 August 1940", "1940-08-21", "1940-08-21", D, "21 Aug 1940", False, False)]),
     ("He left home at the age of 17, aged 17 and penniless.",
-     [("at the age of 17", "1896-01-01", "1896-12-31", Y, "1896", True, False),
-      ("aged 17", "1896-01-01", "1896-12-31", Y, "1896", True, False)]),
+     [("at the age of 17", "1896-11-07", "1897-11-06", Y, "1896–1897", True, False),
+      ("aged 17", "1896-11-07", "1897-11-06", Y, "1896–1897", True, False)]),
     ("Trotsky's 14-year-old grandson was shot in the foot.", []),
     # an age in words alone, with no number, month or unit for the scan to find
     ("When he was seven the family moved to Nikolayev.",
-     [("When he was seven", "1886-01-01", "1886-12-31", Y, "1886", True, False)]),
+     [("When he was seven", "1886-11-07", "1887-11-06", Y, "1886–1887", True, False)]),
 ]
 
 
@@ -410,6 +411,19 @@ def test_a_yearless_day_before_the_reference_is_the_next_year() -> None:
 def test_a_yearless_day_after_the_reference_stays_in_its_year() -> None:
     text = "On 1 June 1848 the paper began. On 20 June it was seized."
     assert [m.span.label for m in find_dates(text)] == ["1 Jun 1848", "20 Jun 1848"]
+
+
+def test_an_age_after_a_birth_known_by_its_year_alone_may_fall_in_two_years() -> None:
+    born = DateSpan(dt.date(1888, 1, 1), dt.date(1888, 12, 31), Precision.YEAR, "1888")
+    (mention,) = find_dates("His political life began at the age of sixteen.", birth=born)
+    assert (mention.span.start, mention.span.end) == (dt.date(1904, 1, 1), dt.date(1905, 12, 30))
+    assert mention.span.label == "1904–1905"
+
+
+def test_an_age_on_a_leap_day_birthday_stays_in_the_calendar() -> None:
+    born = DateSpan(dt.date(1896, 2, 29), dt.date(1896, 2, 29), Precision.DAY, "29 Feb 1896")
+    (mention,) = find_dates("He left aged 10.", birth=born)
+    assert (mention.span.start, mention.span.end) == (dt.date(1906, 2, 28), dt.date(1907, 2, 27))
 
 
 def test_ages_need_a_birth_date() -> None:

@@ -293,6 +293,37 @@ def test_a_world_name_needs_the_models_reading_or_a_place_position(gazetteer: Ga
     assert find(Gazetteer.load(world=False), "He moved to Geneva in 1908.") == []
 
 
+def test_a_city_known_in_english_by_an_exonym_is_found(gazetteer: Gazetteer) -> None:
+    (mention,) = find(gazetteer, "In 1866 he moved to Lucerne in Switzerland.")[:1]
+    assert (mention.place.name_today, mention.place.country) == ("Luzern", "CH")
+
+
+def test_a_chinese_city_geonames_lists_by_its_seat_is_found_by_its_own_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # a small town, so only among other places of its country
+    *_, mention = find(gazetteer, "In 1931 he left Shanghai and arrived in Ruijin.")
+    assert (mention.text, mention.place.name, mention.place.country) == ("Ruijin", "Ruijin", "CN")
+    assert (round(mention.place.lat), round(mention.place.lon)) == (26, 116)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("He fought the Kuomintang in Guangxi.", "Guangxi", PlaceType.REGION),
+        # the world list's only Jiangxi is a village in Gansu, 1,100 km away
+        ("He went to the Central Soviet Area in Jiangxi province.", "Jiangxi", PlaceType.REGION),
+        ("Ludwig installed him beside Switzerland's Lake Lucerne.", "Lake Lucerne",
+         PlaceType.REGION),
+    ],
+)
+def test_provinces_and_lakes_are_areas_of_their_own(
+    gazetteer: Gazetteer, sentence: str, name: str, kind: PlaceType
+) -> None:
+    places = {m.place.name: m.place for m in find(gazetteer, sentence)}
+    assert places[name].type is kind
+
+
 def test_curated_names_win_over_world_twins(gazetteer: Gazetteer) -> None:
     for sentence, country in [("He went to Odessa.", "UA"), ("He went to Vienna.", "AT"),
                               ("He was held at Amherst.", "CA"), ("renamed Trotsk", "RU")]:
@@ -328,8 +359,9 @@ def test_a_country_owning_a_name_picks_among_its_namesakes(gazetteer: Gazetteer)
     mentions = find(gazetteer, "He lived beside Switzerland's Lake Lucerne, then went to Venice.")
     assert [(m.text, m.place.country) for m in mentions] == [
         ("Switzerland", "CH"),
+        ("Lake Lucerne", "CH"),  # the curated lake, not the town in Florida
         ("Venice", "IT"),
-    ]  # no Lake Lucerne in Switzerland's world list: not the town in Florida
+    ]
 
 
 def test_a_town_then_its_state_picks_the_state_not_the_city(gazetteer: Gazetteer) -> None:

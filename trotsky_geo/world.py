@@ -14,7 +14,10 @@ from pathlib import Path
 
 from trotsky_geo.place import Place, PlaceType, normalise
 
-_WORLD_ALTERNATE_MIN_POPULATION = 100_000
+_WORLD_ALTERNATE_MIN_POPULATION = 50_000
+# GeoNames lists many Chinese county seats by the seat's own name, the county or city they
+# are the seat of only as an alternate: "Xianghu", alternate "Ruijin Shi".
+_CHINESE_SEAT = re.compile(r"([A-Z][a-z]+) (Shi|Xian)")
 # Alternate names in Latin letters, accented ones included ("Königsberg"), not other scripts.
 _LATIN = re.compile(r"[\x20-\x7eÀ-ÖØ-öø-ɏḀ-ỿ’]+")
 
@@ -64,7 +67,7 @@ class WorldIndex:
     in microseconds. Places are made on demand.
     """
 
-    FORMAT = 10
+    FORMAT = 13
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
@@ -120,6 +123,12 @@ class WorldIndex:
             spa = _SPA.match(row["name"])
             if spa and row["countrycode"] in _SPA_COUNTRIES:
                 _add(names, spa.group(1), place_id, True)  # "Kreuznach" before it was "Bad"
+            for alternate in row["alternatenames"] if row["countrycode"] == "CN" else ():
+                seat = _CHINESE_SEAT.fullmatch(alternate or "")
+                if seat and seat.group(1) != row["name"]:
+                    _add(names, seat.group(1), place_id, True)  # "Ruijin Shi": Ruijin
+                    if seat.group(2) == "Shi":  # the seat stands for the city: name it so
+                        records[place_id] = (seat.group(1), *records[place_id][1:])
             if population >= _WORLD_ALTERNATE_MIN_POPULATION:
                 for alternate in row["alternatenames"]:
                     if alternate and _LATIN.fullmatch(alternate) and alternate[0].isupper():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -47,7 +46,7 @@ from trotsky_geo.dates.points import (
     shifted,
     vague_shift,
 )
-from trotsky_geo.dates.span import COARSENESS, DateSpan, interval_label, year_span
+from trotsky_geo.dates.span import COARSENESS, DateSpan, age_span, interval_label
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class DateMention:
 
 
 def find_dates(
-    text: str, *, anchor: DateSpan | None = None, birth: dt.date | None = None
+    text: str, *, anchor: DateSpan | None = None, birth: DateSpan | None = None
 ) -> list[DateMention]:
     """All date expressions in text, left to right, relative ones resolved in reading order.
 
@@ -74,7 +73,7 @@ def find_dates(
     left out. Vague counts ("a few", "some", "several") mean two to five units, at a
     coarser precision for weeks (month) and months (season).
     Age phrases ("at age 60", "the 23-year-old Trotsky") resolve against `birth` to the
-    year birth.year + N.
+    year of life between the Nth birthday and the next.
     """
     candidates = _candidates(text, birth)
     mentions: list[DateMention] = []
@@ -145,7 +144,7 @@ def _relative(start: int, end: int, resolve: Callable[[DateSpan], DateSpan | Non
     )
 
 
-def _candidates(text: str, birth: dt.date | None) -> list[_Candidate]:
+def _candidates(text: str, birth: DateSpan | None) -> list[_Candidate]:
     """Grammar matches, tried only at words shortly before a number, month or time unit."""
     starts: set[int] = set()
     for core in CORE.finditer(text):
@@ -212,7 +211,7 @@ def _grammar_for(word: str) -> re.Pattern[str] | None:
     return STARTS.get(word.lower())
 
 
-def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate | None:
+def _read(match: re.Match[str], text: str, birth: DateSpan | None) -> _Candidate | None:
     kind = match.lastgroup
     start, end = match.span()
     phrase = match.group()
@@ -246,7 +245,7 @@ def _read(match: re.Match[str], text: str, birth: dt.date | None) -> _Candidate 
     if kind == "age":
         if birth is None:
             return None
-        span = year_span(birth.year + count_in(phrase))
+        span = age_span(birth, count_in(phrase))
         return _Candidate(start, end, "age", True, False, lambda _ref: span)
     lowered = " ".join(phrase.lower().split())
     if kind in ("season", "partof"):

@@ -94,6 +94,15 @@ def widen(day: dt.date, precision: Precision) -> tuple[dt.date, dt.date]:
     return month_start(day.year, day.month), month_end(day.year, day.month)
 
 
+def age_span(birth: DateSpan, age: int) -> DateSpan:
+    """The days on which someone born within `birth` was `age` years old: from the first
+    possible birthday to the day before the last possible next one ("aged 16", born 9 Oct
+    1888: 9 Oct 1904 to 8 Oct 1905; born in 1888: any day of 1904 or 1905)."""
+    start = move(birth.start, age, "year")
+    end = move(birth.end, age + 1, "year") - dt.timedelta(days=1)
+    return DateSpan(start, end, Precision.YEAR, interval_label(start, end, Precision.YEAR))
+
+
 def year_span(year: int) -> DateSpan:
     """The whole of one calendar year."""
     return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, str(year))

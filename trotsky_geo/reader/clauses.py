@@ -94,6 +94,8 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             node = head
             continue
         if node.pos_ == "ADP" or dep in {"prep", "agent", "dative"}:
+            if node.lower_ in _QUALIFYING and _bystander(head, places):
+                head = head.head.head  # "the struggle against the Kuomintang in Guangxi"
             if head.pos_ in _VERBS and _describes(head):
                 node = head  # "a hospital established in a monastery in Sviyazhsk"
                 continue
@@ -184,6 +186,20 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             continue
         return None
     return None
+
+
+def _bystander(noun: Token, places: set[int]) -> bool:
+    """An organisation or a people named as the object of a preposition, which the small
+    model gives the place phrase after it: the place says where the event was, not which
+    party ("fought against the Kuomintang in Guangxi", "concerts with the Society in")."""
+    return (
+        noun.pos_ == "PROPN"
+        and noun.ent_type_ in {"ORG", "NORP"}
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ not in _QUALIFYING | _ENDS  # not "in the State Penitentiary at"
+        and noun.i not in places
+        and noun.head.head.i != noun.head.i
+    )
 
 
 def _infinitive(verb: Token) -> bool:

@@ -4,13 +4,19 @@ the opening gives, the stays told before any date."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from trotsky_geo.dates import DateMention, DateSpan, Precision, ends, find_dates
+from trotsky_geo.dates.span import interval_label
 from trotsky_geo.document import Document, Section, Sentence
 from trotsky_geo.events import Event, EventKind
 from trotsky_geo.toponyms import Toponym
 
+#: Stays whose narrative date runs on to the next date stated, up to this many days.
+_WIDENED = frozenset(
+    {EventKind.RESIDENCE, EventKind.EXILE, EventKind.IMPRISONMENT, EventKind.EDUCATION}
+)
+_WIDEST_DAYS = 3 * 366
 #: The date of a stay told before the text gives any: filled from the next date stated.
 UNDATED = DateSpan(dt.date.min, dt.date.min, Precision.YEAR, "")
 
@@ -28,6 +34,7 @@ class Narrative:
     about_subject: bool = True  # "he" in the next sentence is the subject
     other: str = ""  # the other person the last sentences were about
     streak: int = 0
+    told: list[tuple[int, DateSpan]] = field(default_factory=list)  # dates stated, by offset
 
 
 def opening_lifespan(document: Document) -> dict[EventKind, DateSpan]:
@@ -64,8 +71,36 @@ def advance(
 ) -> None:
     """The story's time moves to the sentence's last date told outside brackets."""
     told = [d for d in dates if not parenthesised(sentence.text, d.start)]
+    state.told.extend((sentence.start + d.start, d.span) for d in told)
     if told and (section.span is None or within(told[-1].span, section.span)):
         state.anchor = told[-1].span
+
+
+def until_next_date(events: list[Event], told: list[tuple[int, DateSpan]]) -> list[Event]:
+    """A stay told in a sentence with no date at all lasts, as far as the text says, from the
+    narrative's date until the next date the text states ("In December 1865 he left Munich.
+    Ludwig installed him at Tribschen. ... completed at Tribschen in 1867"): its end moves up
+    to the day before, within a few years. A sentence that dates or times anything ("spent
+    some weeks in Riga ... in 1922") keeps its reading."""
+    result = []
+    for event in events:
+        evidence = event.evidence
+        if (
+            event.date_inferred
+            and event.kind in _WIDENED
+            and not any(evidence.start <= at < evidence.end for at, _ in told)
+        ):
+            later = next(
+                (s.start for at, s in told if at >= evidence.end and s.start > event.when.end),
+                None,
+            )
+            if later is not None and (later - event.when.start).days <= _WIDEST_DAYS:
+                end = later - dt.timedelta(days=1)
+                precision = event.when.precision
+                label = interval_label(event.when.start, end, precision)
+                event = replace(event, when=DateSpan(event.when.start, end, precision, label))
+        result.append(event)
+    return result
 
 
 def date_undated(events: list[Event]) -> list[Event]:
@@ -86,8 +121,7 @@ def date_undated(events: list[Event]) -> list[Event]:
 
 
 def dates_of(text: str, state: Narrative) -> list[DateMention]:
-    birth = state.birth.start if state.birth is not None else None
-    return [d for d in find_dates(text, anchor=state.anchor, birth=birth) if not d.aside]
+    return [d for d in find_dates(text, anchor=state.anchor, birth=state.birth) if not d.aside]
 
 
 def parenthesised(text: str, position: int) -> bool:

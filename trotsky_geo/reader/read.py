@@ -51,6 +51,7 @@ from trotsky_geo.reader.narrative import (
     dates_of,
     opening_lifespan,
     parenthesised,
+    until_next_date,
     within,
 )
 from trotsky_geo.reader.timing import TEMPORAL, SentenceDates
@@ -145,7 +146,7 @@ def read_events(
         advance(state, sentence, section, dates)
         reader.agency.follow(state)
     lifespan = opening_lifespan(document)
-    events = date_undated(dated_by(lifespan, events))
+    events = until_next_date(date_undated(dated_by(lifespan, events)), state.told)
     return life_events(
         events, infobox, gazetteer, lead=len(document.sections) > 1, lifespan=lifespan
     )
