@@ -577,6 +577,10 @@ def _check_mentions(text: str, anchor: DateSpan | None) -> None:
         ("Before the Great War she lived in Vienna.", "Before the Great War", "1914"),
         ("After the October Revolution he returned to Petrograd.",
          "After the October Revolution", "1917"),
+        ("Broz left for Belgrade after the April War, leaving Haas pregnant.",
+         "after the April War", "1941"),
+        ("After the invasion of Poland she fled to Vilnius.", "After the invasion of Poland",
+         "1939"),
     ],
 )
 def test_named_events_are_times(sentence: str, text: str, label: str) -> None:

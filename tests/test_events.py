@@ -794,3 +794,51 @@ def test_shot_with_no_shooter_and_no_wound_is_an_execution(text, kind):
         (kind, "Moscow")
     ]
 
+
+
+@pytest.mark.parametrize(
+    ("visit", "expected"),
+    [
+        ("During the visit strict security was imposed in Washington.", ["Washington"]),
+        ("During her stay a monument was unveiled in Washington.", ["Washington"]),
+        # another person's doing during the visit is theirs
+        ("During the visit Nixon flew to Moscow.", []),
+    ],
+)
+def test_what_happened_at_a_place_during_the_subjects_visit_puts_the_subject_there(
+    visit, expected
+):
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1870. In 1978, she travelled to "
+        f"the U.S. {visit}"
+    )
+    assert [e.place.name for e in found if e.when.start.year == 1978][1:] == expected
+
+
+def test_a_place_after_an_abbreviation_the_model_ends_a_sentence_at_is_read():
+    # the model's own sentences split "the U.S. During ..."; the document's do not
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1870. In 1978, she travelled to "
+        "the U.S. During her stay she lectured in Boston."
+    )
+    assert "Boston" in [e.place.name for e in found]
+
+
+def test_a_trip_used_to_examine_what_is_in_two_cities_is_a_visit_to_both():
+    found = extract_plain(
+        "Karl Marx (5 May 1818 – 14 March 1883) was a German philosopher. In mid-July 1845, "
+        "Marx and Engels left Brussels for England. Marx used the trip as an opportunity to "
+        "examine the economic resources available for study in various libraries in London "
+        "and Manchester."
+    )
+    stops = [(e.place.name, e.kind.value, e.when.start.year) for e in found]
+    assert ("London", "travel", 1845) in stops
+    assert ("Manchester", "travel", 1845) in stops
+
+
+def test_a_chance_someone_else_holds_is_not_the_subjects():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1870. In 1900 her brother used "
+        "the trip as an opportunity to examine the archives in Vienna."
+    )
+    assert "Vienna" not in [e.place.name for e in found]

@@ -324,6 +324,18 @@ def test_provinces_and_lakes_are_areas_of_their_own(
     assert places[name].type is kind
 
 
+def test_a_country_in_a_list_ranks_the_namesakes_of_the_name_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Plaques were installed on buildings in Cork and Waterford, Ireland, and London to "
+        "celebrate her visit. The second is on the facade of Waterford City Hall."
+    )
+    waterfords = [m for m in find(gazetteer, text) if m.text == "Waterford"]
+    # the second names a hall of that city, and keeps the sense the text gave it
+    assert [m.place.country for m in waterfords] == ["IE", "IE"]
+
+
 def test_curated_names_win_over_world_twins(gazetteer: Gazetteer) -> None:
     for sentence, country in [("He went to Odessa.", "UA"), ("He went to Vienna.", "AT"),
                               ("He was held at Amherst.", "CA"), ("renamed Trotsk", "RU")]:

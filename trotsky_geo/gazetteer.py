@@ -80,6 +80,10 @@ INSTITUTIONS = frozenset(
         "Barracks",
         "Church",
         "Chapel",
+        "Abbey",
+        "Monastery",
+        "Penitentiary",
+        "Hall",
         "Convention",
         "Conference",
     ]
@@ -301,7 +305,17 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         if _LIST_GOES_ON.match(text, qualifier.end) or (
             after is not None and _LIST_JOINT.fullmatch(text[qualifier.end : after.start])
         ):
-            continue  # "visiting Boston, New York and Philadelphia": a list, not a state
+            # "visiting Boston, New York and Philadelphia": a list, not a state; but a
+            # country in a list still ranks the namesakes of the name before it ("Cork and
+            # Waterford, Ireland, and London")
+            if qualifier.place.type is PlaceType.COUNTRY:
+                fitting = _inside(place.candidates, [qualifier.place])
+                rest = [c for c in place.candidates if c not in fitting]
+                if fitting:
+                    result[index] = PlaceMention(
+                        place.text, place.start, place.end, (*fitting, *rest)
+                    )
+            continue
         areas = [c for c in qualifier.candidates if c.type is not PlaceType.CITY]
         if not areas:
             continue

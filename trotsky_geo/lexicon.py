@@ -29,7 +29,8 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
         "head cross board land transfer pass ride fly retreat depart departure proceed voyage "
         "drive march accompany join send take bring transport evacuate walk escort meet marry "
         "withdraw slip sneak rush hurry deploy redeploy dispatch continue "
-        "wedding honeymoon holiday vacation stop call way route"
+        "wedding honeymoon holiday vacation stop call way route "
+        "examine inspect consult research explore"
     ),
     EventKind.ARREST: words("arrest capture intercept seize apprehend"),
     EventKind.IMPRISONMENT: words(
@@ -89,6 +90,9 @@ PLACE_OBJECT_VERBS = words(
 )
 #: Verbs whose object is a stretch of time spent at the place: "spending the summer in Trier".
 SPENDING = words("spend pass")
+#: Verbs whose object one handles where it is: "examine the resources of libraries in London"
+#: (a visit: they are journey words too).
+HANDLING = words("examine inspect consult research explore")
 #: Leaving verbs: their object or "from" phrase is where the move started.
 LEAVING = words("leave flee depart quit escape exit abandon evacuate")
 #: Verbs after which "to X" or "for X" is a destination.

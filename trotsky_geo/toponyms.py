@@ -41,6 +41,7 @@ from trotsky_geo.lexicon import (
     VEHICLES,
     words,
 )
+from trotsky_geo.place import Place
 from trotsky_geo.subject import Subject
 
 _PERSON_AGAIN = 3
@@ -532,8 +533,17 @@ def _in_context(
     by_start = {t.mention.start: t for t in ranked}
     mentions = qualified(document.doc.text, [t.mention for t in ranked])
     result = []
+    # a town's name keeps the sense the text first gave it ("Cork and Waterford, Ireland",
+    # later "Waterford City Hall"), unless a qualifier says otherwise
+    settled: dict[str, Place] = {}
     for mention in mentions:
         old = by_start[mention.start]
+        first = settled.get(mention.text)
+        if mention.candidates == old.mention.candidates and first in mention.candidates[1:]:
+            others = tuple(c for c in mention.candidates if c != first)
+            mention = PlaceMention(mention.text, mention.start, mention.end, (first, *others))
+        if mention.place.type is PlaceType.CITY:  # not a state that qualified a town
+            settled[mention.text] = mention.place
         start = document.offset(old.span[0])
         result.append(
             Toponym(

@@ -14,6 +14,7 @@ from trotsky_geo.lexicon import (
     BODY,
     ELSEWHERE_NOUNS,
     EXPELLING,
+    HANDLING,
     IRREALIS,
     KIND_OF,
     LEAVING,
@@ -55,6 +56,10 @@ _ENDS = frozenset({"to", "into", "from"})
 #: Prepositions that only introduce examples: the place keeps the preposition before them.
 _TRANSPARENT = frozenset({"including", "like", "especially"})
 _UNREAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Nouns of a chance the holder takes: "used the trip as an opportunity to examine".
+_CHANCES = frozenset({"opportunity", "chance", "occasion"})
+#: Nouns of a journey whose time a clause about something else can fall in.
+_VISITS = frozenset({"visit", "stay", "trip", "tour", "journey"})
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,9 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 node = head  # "back in Paris", "abroad in", "from within", "one of his trips"
                 continue
             return None
+        if node.pos_ == "ADJ" and dep == "amod" and head.pos_ == "NOUN" and nouns:
+            node, nouns = head, []  # "the resources available for study in": they are there
+            continue
         if node.pos_ in {"ADV", "ADJ"} and dep in {"advmod", "acomp", "npadvmod"}:
             if head.pos_ in _VERBS:  # "Back in Moscow, Trotsky argued": back, whatever he did
                 back = "back" if node.lower_ == "back" else own
@@ -152,6 +160,8 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 return Attachment(head, "", tuple(nouns), own)  # "reached the city of Split"
             if lemma in SPENDING and dep == "dobj" and nouns:
                 return Attachment(head, preposition, tuple(nouns), own)  # "spent a year in"
+            if lemma in HANDLING and dep == "dobj" and own in _QUALIFYING:
+                return Attachment(head, own, tuple(nouns), own)  # "examine the archives in"
             return None
         if node.pos_ in _VERBS and dep == "acl":
             if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
@@ -199,6 +209,27 @@ def _bystander(noun: Token, places: set[int]) -> bool:
         and noun.head.lower_ not in _QUALIFYING | _ENDS  # not "in the State Penitentiary at"
         and noun.i not in places
         and noun.head.head.i != noun.head.i
+    )
+
+
+def during_a_visit(verb: Token, preposition: str) -> Token | None:
+    """The visit a clause about someone or something else happens during, at a place it
+    names: "During the visit strict security was imposed in Washington" (not "During the
+    visit Nixon flew to Moscow", which another person did)."""
+    if preposition not in {"in", "at"}:
+        return None
+    doer = clause_subject(verb)
+    if doer is not None and (doer.ent_type_ == "PERSON" or doer.pos_ in {"PRON", "PROPN"}):
+        return None
+    return next(
+        (
+            noun
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "during"
+            for noun in c.children
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in _VISITS
+        ),
+        None,
     )
 
 
@@ -254,6 +285,11 @@ def clause_subject(verb: Token) -> Token | None:
                 return node.head
             return child if child.dep_ != "expl" else None
         infinitive = node.dep_ == "relcl" and _infinitive(node)
+        if node.dep_ == "acl" and _infinitive(node) and node.head.lemma_.lower() in _CHANCES:
+            holder = node.head.head.head if node.head.dep_ == "pobj" else node.head.head
+            if holder.pos_ in _VERBS:  # "used the trip as an opportunity to examine": he
+                node = holder
+                continue
         if (node.dep_ == "acl" or infinitive) and node.head.pos_ in _NOUNS | {"PRON"}:
             said = node.head  # "a man living in Paris", "the only woman to attend"
             if said.dep_ == "attr":  # "she was the only woman to attend": she

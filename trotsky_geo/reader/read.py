@@ -3,6 +3,7 @@ kind and date; the narrative's date for a sentence that gives none."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -32,6 +33,7 @@ from trotsky_geo.reader.clauses import (
     attended_there,
     by_agent,
     clause_subject,
+    during_a_visit,
     executed,
     expelled,
     mover,
@@ -107,10 +109,12 @@ def read_events(
     """Every event of the subject that the document states, in text order, merged into a life."""
     toponyms = find_toponyms(document, gazetteer, nlp, subject)
     by_sentence: dict[int, list[Toponym]] = {}
-    starts = {s.span.start: n for n, s in enumerate(document.sentences) if s.span is not None}
+    # by the document's sentences, which the model's own may split further ("the U.S. During")
+    parsed = [(s.span.start, n) for n, s in enumerate(document.sentences) if s.span is not None]
+    starts = [start for start, _ in parsed]
     for toponym in toponyms:
-        sent_start = toponym.span.sent.start
-        by_sentence.setdefault(starts.get(sent_start, -1), []).append(toponym)
+        index = bisect_right(starts, toponym.span.start) - 1
+        by_sentence.setdefault(parsed[index][1] if index >= 0 else -1, []).append(toponym)
     state = Narrative()
     events: list[Event] = []
     infobox: dict[EventKind, Event] = {}
@@ -317,6 +321,12 @@ class _SentenceReader:
                 who = True
             if not who and self._benefits(verb, reading.nouns):
                 who = True  # "Albert managed to obtain for him a position at the theatre in"
+        visit = None if who else during_a_visit(verb, preposition)
+        if visit is not None:
+            owner = possessor((visit,))
+            who = self.agency.refers(owner) if owner is not None else self.state.about_subject
+            if who and not unreal(verb):
+                return self._visited(toponym, verb)
         if not who or unreal(verb) or self._recalled(verb):
             return None
         placing = (lemma in SENDING and preposition in TO) or lemma in PLACING
@@ -356,6 +366,24 @@ class _SentenceReader:
             confidence=confidence - 0.1 if inferred else confidence,
             subject=self.subject.name,
             role=role,
+            place_start=toponym.mention.start,
+        )
+
+    def _visited(self, toponym: Toponym, verb: Token) -> Event | None:
+        """A place where something happened during the subject's visit: a journey's stop."""
+        when, inferred = self.dates.of_place(toponym, verb, ())
+        if when is None:
+            return None
+        return Event(
+            kind=EventKind.TRAVEL,
+            place=toponym.mention.place,
+            place_text=toponym.mention.text,
+            when=when,
+            date_inferred=inferred,
+            place_inferred=False,
+            evidence=self._evidence(),
+            confidence=0.6,
+            subject=self.subject.name,
             place_start=toponym.mention.start,
         )
 
