@@ -4,6 +4,7 @@ the opening gives, the stays told before any date."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from trotsky_geo.dates import DateMention, DateSpan, Precision, ends, find_dates
@@ -82,16 +83,23 @@ def until_next_date(events: list[Event], told: list[tuple[int, DateSpan]]) -> li
     Ludwig installed him at Tribschen. ... completed at Tribschen in 1867"): its end moves up
     to the day before, within a few years. A sentence that dates or times anything ("spent
     some weeks in Riga ... in 1922") keeps its reading."""
+    positions = [at for at, _ in told]  # in text order: the sentences are read in order
     result = []
     for event in events:
         evidence = event.evidence
+        first = bisect_left(positions, evidence.start)
         if (
             event.date_inferred
             and event.kind in _WIDENED
-            and not any(evidence.start <= at < evidence.end for at, _ in told)
+            and not (first < len(told) and told[first][0] < evidence.end)
         ):
+            after = bisect_left(positions, evidence.end)
             later = next(
-                (s.start for at, s in told if at >= evidence.end and s.start > event.when.end),
+                (
+                    told[i][1].start
+                    for i in range(after, len(told))
+                    if told[i][1].start > event.when.end
+                ),
                 None,
             )
             if later is not None and (later - event.when.start).days <= _WIDEST_DAYS:
