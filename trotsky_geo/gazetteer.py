@@ -275,6 +275,12 @@ def context_keys(place: Place) -> list[str]:
     return keys
 
 
+def preferring(mention: PlaceMention, first: list[Place]) -> PlaceMention:
+    """The mention with these candidates ranked first, the others after them in their order."""
+    rest = [c for c in mention.candidates if c not in first]
+    return PlaceMention(mention.text, mention.start, mention.end, (*first, *rest))
+
+
 def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Let a country or region named right after a place pick among its namesakes:
     "La Paz in Bolivia", "Rochester, New York" (the state), "Halifax, Nova Scotia"; or right
@@ -294,10 +300,7 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             elif owner and not inside:
                 result[index + 1] = None  # "Switzerland's Lake Lucerne": not a town in Florida
             elif owner:
-                rest = [c for c in qualifier.candidates if c not in inside]
-                result[index + 1] = PlaceMention(
-                    qualifier.text, qualifier.start, qualifier.end, (*inside, *rest)
-                )
+                result[index + 1] = preferring(qualifier, inside)
             continue
         if not _QUALIFIER_JOINT.fullmatch(between) or not _is_world(place):
             continue
@@ -310,11 +313,8 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             # Waterford, Ireland, and London")
             if qualifier.place.type is PlaceType.COUNTRY:
                 fitting = _inside(place.candidates, [qualifier.place])
-                rest = [c for c in place.candidates if c not in fitting]
                 if fitting:
-                    result[index] = PlaceMention(
-                        place.text, place.start, place.end, (*fitting, *rest)
-                    )
+                    result[index] = preferring(place, fitting)
             continue
         areas = [c for c in qualifier.candidates if c.type is not PlaceType.CITY]
         if not areas:
@@ -324,8 +324,7 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             if qualifier.place.type is not PlaceType.CITY:  # else a list: "Elmira, Berlin"
                 result[index] = None  # "near Cordova, in Talbot County, Maryland": not Córdoba
             continue
-        rest = [c for c in place.candidates if c not in fitting]
-        result[index] = PlaceMention(place.text, place.start, place.end, (*fitting, *rest))
+        result[index] = preferring(place, fitting)
         # "Rochester, New York": the qualifier is the state, not the city of its name
         used = [
             a for a in areas if any(c.within == a.id or c.country == a.country for c in fitting)

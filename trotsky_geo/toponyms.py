@@ -25,6 +25,7 @@ from trotsky_geo.gazetteer import (
     PlaceType,
     context_keys,
     fold,
+    preferring,
     qualified,
 )
 from trotsky_geo.lexicon import (
@@ -540,8 +541,7 @@ def _in_context(
         old = by_start[mention.start]
         first = settled.get(mention.text)
         if mention.candidates == old.mention.candidates and first in mention.candidates[1:]:
-            others = tuple(c for c in mention.candidates if c != first)
-            mention = PlaceMention(mention.text, mention.start, mention.end, (first, *others))
+            mention = preferring(mention, [first])
         if mention.place.type is PlaceType.CITY:  # not a state that qualified a town
             settled[mention.text] = mention.place
         start = document.offset(old.span[0])
