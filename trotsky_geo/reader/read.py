@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from trotsky_geo.dates import DateMention
+from trotsky_geo.dates import DateMention, DateSpan
 from trotsky_geo.document import Document, Sentence
 from trotsky_geo.events import Event, EventKind, Evidence, infobox_event, life_events
 from trotsky_geo.gazetteer import Gazetteer, Place
@@ -355,35 +355,37 @@ class _SentenceReader:
         )
         if when is None:
             return None
-        return Event(
-            kind=kind,
-            place=place,
-            place_text=toponym.mention.text,
-            when=when,
-            date_inferred=inferred,
-            place_inferred=False,
-            evidence=self._evidence(),
-            confidence=confidence - 0.1 if inferred else confidence,
-            subject=self.subject.name,
-            role=role,
-            place_start=toponym.mention.start,
-        )
+        confidence = confidence - 0.1 if inferred else confidence
+        return self._stop(toponym, kind, when, inferred, confidence, role)
 
     def _visited(self, toponym: Toponym, verb: Token) -> Event | None:
         """A place where something happened during the subject's visit: a journey's stop."""
         when, inferred = self.dates.of_place(toponym, verb, ())
         if when is None:
             return None
+        return self._stop(toponym, EventKind.TRAVEL, when, inferred, 0.6, "at")
+
+    def _stop(
+        self,
+        toponym: Toponym,
+        kind: EventKind,
+        when: DateSpan,
+        inferred: bool,
+        confidence: float,
+        role: str,
+    ) -> Event:
+        """The event at the place the sentence names, as written."""
         return Event(
-            kind=EventKind.TRAVEL,
+            kind=kind,
             place=toponym.mention.place,
             place_text=toponym.mention.text,
             when=when,
             date_inferred=inferred,
             place_inferred=False,
             evidence=self._evidence(),
-            confidence=0.6,
+            confidence=confidence,
             subject=self.subject.name,
+            role=role,
             place_start=toponym.mention.start,
         )
 
