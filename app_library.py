@@ -482,10 +482,11 @@ def _own_place_form() -> None:
     _saved(f"Added {place.name}; every text now finds it.")
 
 
-@st.cache_resource(show_spinner=False)
 def _picker_map():
     """A world map to click on: the bundled country outlines under the tiles, so that it
-    reads offline too."""
+    reads offline too. Built afresh each run (not cached): st_folium keys its widget by the
+    map's script, which changes when the same folium map is rendered a second time, so a
+    cached map came back as a new widget on the next run and the first click was lost."""
     import folium
 
     from trotsky_geo.maps.basemap import Basemap

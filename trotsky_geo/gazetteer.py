@@ -44,7 +44,8 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s+[A-Z]")
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 # A city name before these is the city: "Kazan University", "Lubyanka Prison" stays a place,
-# and so is the town a meeting is named for: "the Seneca Falls Convention".
+# and so is the town a meeting or a rising is named for: "the Seneca Falls Convention",
+# "the Baise Uprising".
 INSTITUTIONS = frozenset(
     [
         "University",
@@ -86,6 +87,12 @@ INSTITUTIONS = frozenset(
         "Hall",
         "Convention",
         "Conference",
+        "Uprising",
+        "Rising",
+        "Revolt",
+        "Rebellion",
+        "Mutiny",
+        "Insurrection",
     ]
 )
 _SMALL_TOWN = 15_000

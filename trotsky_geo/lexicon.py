@@ -88,8 +88,15 @@ PLACE_OBJECT_VERBS = words(
     "reach enter visit leave tour cross flee depart quit attend revisit inhabit board "
     "escape exit abandon evacuate"
 )
-#: Verbs whose object is a stretch of time spent at the place: "spending the summer in Trier".
-SPENDING = words("spend pass")
+#: Risings named after the town they broke out in ("the Baise Uprising"), and the verbs by
+#: which one who led them was there.
+RISINGS = words("uprising rising revolt rebellion mutiny insurrection")
+LEADING = words("lead organise organize command stage launch direct head")
+#: Verbs by which one's forces take a place, their object: "his column captured Santa Clara".
+CONQUERING = words("capture seize occupy conquer liberate besiege storm")
+#: Verbs whose object is a stretch of time spent at the place: "spending the summer in Trier",
+#: "served part of a term in the prison at Zwickau".
+SPENDING = words("spend pass serve")
 #: Verbs whose object one handles where it is: "examine the resources of libraries in London"
 #: (a visit: they are journey words too).
 HANDLING = words("examine inspect consult research explore")
@@ -152,7 +159,7 @@ VEHICLES = words("train ship boat ferry steamer steamboat plane flight car coach
 #: Bodies of people that carry their members along: "his regiment was deployed to Galicia".
 UNITS = words(
     "regiment battalion brigade division unit corps army squadron detachment "
-    "expedition troupe crew"
+    "expedition troupe crew column troops forces guerrillas fleet"
 )
 #: Verbs that report what someone said or thought: their complement is a claim, not a stay.
 REPORTING = words(

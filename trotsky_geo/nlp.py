@@ -61,8 +61,9 @@ def _split_markup(nlp: Language) -> None:
 
 
 #: Verb forms the small English model's rule lemmatiser gets wrong ("hoped" as "hop",
-#: "installed" as "instal"), with their lemmas: mended once, for every reader of lemmas.
-LEMMA_FIXES = {"hoped": "hope", "installed": "install"}
+#: "installed" as "instal", "reburied" as "reburie"), with their lemmas: mended once, for
+#: every reader of lemmas.
+LEMMA_FIXES = {"hoped": "hope", "installed": "install", "reburied": "rebury"}
 
 
 def _mend_lemmas(nlp: Language) -> None:

@@ -32,6 +32,7 @@ from trotsky_geo.lexicon import (
     BACK_TO_PLACE,
     BOARDING,
     FIRMS,
+    LEADING,
     LEADS_TO_PLACE,
     MONTHS,
     MOTION,
@@ -39,6 +40,7 @@ from trotsky_geo.lexicon import (
     PLACE_OBJECT_VERBS,
     PLACELESS_FORMS,
     POLITIES,
+    RISINGS,
     VEHICLES,
     words,
 )
@@ -225,6 +227,12 @@ def _world(
             ):
                 break  # "the Colony of Natal" is no town of Brazil ("the province of Córdoba"
                 # in an Argentine life stands for the area by its capital)
+            if _determined(span):
+                candidates = tuple(
+                    c for c in candidates if c.type is not PlaceType.CITY or _titled(c.name)
+                )
+                if not candidates:
+                    break  # "crossed the Andes" is no town of Colombia
             found.append(_toponym(span, candidates))
             break
     return found
@@ -244,6 +252,24 @@ def _joined_by_of(
         if candidates:
             joined[first.start] = _toponym(span, candidates)
     return joined
+
+
+def _determined(span: Span) -> bool:
+    """The name has "the" of its own ("the Andes", "the Midlands"; not "the Caracas
+    government"): a range, a region or a country, not a town."""
+    start = span[0].i
+    article = span.doc[start - 1] if start else None
+    return (
+        article is not None
+        and article.lower_ == "the"
+        and article.dep_ == "det"
+        and span.start <= article.head.i < span.end
+    )
+
+
+def _titled(name: str) -> bool:
+    """A town whose name begins with the article: "The Hague", "The Bronx"."""
+    return name.casefold().startswith("the ")
 
 
 def _polity(span: Span) -> bool:
@@ -275,10 +301,28 @@ def _name_runs(doc: Doc) -> list[Span]:
             ):
                 j += 1
                 continue
+            if _hyphened(doc, j):  # "Port-au-Prince", "Stratford-upon-Avon"
+                j += 3
+                continue
             break
         runs.append(doc[i:j])
         i = j
     return runs
+
+
+def _hyphened(doc: Doc, j: int) -> bool:
+    """A lower-case word glued by hyphens between two parts of a name, from ``j``: "-au-"."""
+    if j + 3 >= len(doc):
+        return False
+    dash, word, again, name = doc[j], doc[j + 1], doc[j + 2], doc[j + 3]
+    return (
+        dash.text == again.text == "-"
+        and word.is_lower
+        and word.is_alpha
+        and len(word) <= 5
+        and not any(t.whitespace_ for t in (doc[j - 1], dash, word, again))
+        and _name_word(name)
+    )
 
 
 def _name_word(token: Token) -> bool:
@@ -303,6 +347,8 @@ def _names_inside(part: Span, run: Span, kind: PlaceType) -> bool:
     """A place leads a longer name only where the rest is an institution in it
     ("Trier High School", "Kazan University"), not "Paris Commune" or "Berlin Wall"."""
     rest = run[len(part) :]
+    if rest[-1].lower_ in RISINGS:
+        return True  # "the Baise Uprising in Guangxi": the town it broke out in
     if rest[-1].text in INSTITUTIONS:
         after = run.doc[run.end] if run.end < len(run.doc) else None
         elsewhere = after is not None and after.lower_ in {"in", "at", "near"}
@@ -344,7 +390,8 @@ def _located(span: Span) -> bool:
         if root.dep_ == "pobj":
             return True  # "graduated from the Chongqing School": a school of that town
     if root.dep_ == "dobj":
-        return root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+        lemma = root.head.lemma_.lower()
+        return lemma in PLACE_OBJECT_VERBS or (root.lower_ in RISINGS and lemma in LEADING)
     if any(
         c.dep_ in {"appos", "conj"} and c.ent_type_ in {"GPE", "LOC"} and c.i not in _indices(span)
         for c in root.children

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from trotsky_geo.lexicon import ACCOMPANYING, BODY
-from trotsky_geo.reader.clauses import clause_subject
+from trotsky_geo.lexicon import ACCOMPANYING
+from trotsky_geo.reader.clauses import body_noun, clause_subject
 from trotsky_geo.reader.narrative import Narrative
 from trotsky_geo.subject import Subject
 
@@ -66,7 +66,10 @@ class Agency:
         named person is theirs, but an object pronoun ("Mysl sent him") is not."""
         if agent is None:
             return None
-        if agent.lower_ == "it" and self._body_of_subject():
+        if body_noun(agent):  # "his body was flown to Vallegrande"
+            owner = next((c for c in agent.children if c.dep_ == "poss"), None)
+            return self.subject.refers(owner, chain=self.chain) if owner is not None else None
+        if agent.lower_ in {"it", "they"} and self._body_of_subject(plural=agent.lower_ == "they"):
             return True  # "his body was taken to Germany, where it was buried"
         if agent.lower_ in _PLURAL and (
             self.subject_leads or (self.others_lead and agent.dep_ in {"nsubj", "nsubjpass"})
@@ -86,10 +89,12 @@ class Agency:
             chain = True  # an object cannot be the clause's own subject: it is the one followed
         return self.subject.refers(agent, chain=chain)
 
-    def _body_of_subject(self) -> bool:
-        """The sentence names the subject's body ("his body", "Wagner's remains")."""
+    def _body_of_subject(self, *, plural: bool = False) -> bool:
+        """The sentence names the subject's body ("his body", "Wagner's remains"); with
+        ``plural``, by a plural noun, that "they" may stand for ("his remains ... they")."""
         return any(
-            token.lemma_.lower() in BODY
+            body_noun(token)
+            and (not plural or token.tag_ == "NNS")
             and any(
                 c.dep_ == "poss" and self.subject.refers(c, chain=self.chain)
                 for c in token.children

@@ -3,6 +3,7 @@ the clause states something that happened."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -12,11 +13,13 @@ from trotsky_geo.lexicon import (
     ATTENDING,
     BACK_TO_PLACE,
     BODY,
+    CONQUERING,
     ELSEWHERE_NOUNS,
     EXPELLING,
     HANDLING,
     IRREALIS,
     KIND_OF,
+    LEADING,
     LEAVING,
     MODALS,
     MOVES,
@@ -25,6 +28,7 @@ from trotsky_geo.lexicon import (
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
     REPORTING,
+    RISINGS,
     SPENDING,
     VEHICLES,
 )
@@ -112,8 +116,11 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             if head.i in places and node.lower_ in _JOURNEY:
                 node = head  # "to Mexico City from Tampico": both ends of one journey
                 continue
-            if head.i in places:
-                return None  # "Brussels in Belgium": Belgium only says where Brussels is
+            if head.i in places or (
+                head.lower_ in RISINGS
+                and any(c.dep_ == "compound" and c.i in places for c in head.children)
+            ):  # "Brussels in Belgium", "the Baise Uprising in Guangxi": where the town is
+                return None
             if (
                 node.lower_ in _WAY | _ENDS
                 and head.pos_ == "NOUN"
@@ -162,6 +169,10 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 return Attachment(head, preposition, tuple(nouns), own)  # "spent a year in"
             if lemma in HANDLING and dep == "dobj" and own in _QUALIFYING:
                 return Attachment(head, own, tuple(nouns), own)  # "examine the archives in"
+            if lemma in LEADING and dep == "dobj" and _rising(nouns):
+                return Attachment(head, "", tuple(nouns), own)  # "led the Baise Uprising"
+            if lemma in CONQUERING and dep == "dobj":
+                return Attachment(head, "", tuple(nouns), own)  # "captured the city of"
             return None
         if node.pos_ in _VERBS and dep == "acl":
             if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
@@ -259,7 +270,19 @@ def _passes(noun: Token, preposition: str) -> bool:
 
 def _stay_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return lemma in PLACE_NOUNS or lemma in KIND_OF or token.lower_ in PLACE_NOUNS
+    return (
+        lemma in PLACE_NOUNS
+        or lemma in KIND_OF
+        or token.lower_ in PLACE_NOUNS
+        or (token.lower_ in RISINGS and _rising((token,)))
+    )
+
+
+def _rising(nouns: Sequence[Token]) -> bool:
+    """A rising named after a town, the town its compound: "the Baise Uprising"."""
+    return bool(nouns) and nouns[-1].lower_ in RISINGS and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in nouns[-1].children
+    )
 
 
 def clause_subject(verb: Token) -> Token | None:
@@ -334,9 +357,14 @@ def _person_object(verb: Token) -> Token | None:
             continue
         if child.pos_ == "PRON" or child.ent_type_ == "PERSON":
             return child
-        if child.lemma_.lower() in BODY:
+        if body_noun(child):
             return next((g for g in child.children if g.dep_ == "poss"), None)
     return None
+
+
+def body_noun(token: Token) -> bool:
+    """A noun for a body after death: "body", "remains" (whose lemma the model makes "remain")."""
+    return token.pos_ == "NOUN" and (token.lower_ in BODY or token.lemma_.lower() in BODY)
 
 
 def by_agent(verb: Token) -> Token | None:

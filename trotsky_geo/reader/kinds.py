@@ -8,12 +8,15 @@ from spacy.tokens import Token
 from trotsky_geo.events import EventKind
 from trotsky_geo.lexicon import (
     ATTENDING,
+    CONQUERING,
     KIND_OF,
+    LEADING,
     LIGHT_VERBS,
     MOTION,
     MOVES,
     NOT_PRESENCE,
     NOUN_KIND_OF,
+    RISINGS,
     STRONG_NOUN_KINDS,
 )
 
@@ -35,6 +38,8 @@ def kind_of(
     """The kind of the event a place phrase tells, and how sure: a strong noun on the path
     ("a camp in") over a plain verb, the verb's own kind, the circumstance around it, else a
     stay for a place the subject is "in" or "at"; None for a place that is not his stop."""
+    if lemma in CONQUERING and preposition == "":
+        return EventKind.TRAVEL, 0.8  # "his column captured Santa Clara": he went with it
     verb_kind = KIND_OF.get(lemma) or KIND_OF.get(verb.lower_)
     if verb_kind is None and lemma in LIGHT_VERBS:  # "set sail for", "made a speech in"
         verb_kind = next(
@@ -81,6 +86,8 @@ def kind_of(
         return noun_kind, 0.8
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in MOVES:
         return EventKind.TRAVEL, 0.8  # "a visit he had made to Venice"
+    if lemma in LEADING and any(n.lower_ in RISINGS for n in nouns):
+        return EventKind.TRAVEL, 0.8  # "led the Baise Uprising": he went to lead it
     if preposition in AT and lemma not in NOT_PRESENCE:
         return EventKind.RESIDENCE, 0.7
     if preposition in AT and own == "back":  # "Back in Moscow, Trotsky argued"
@@ -98,7 +105,8 @@ def _circumstance(verb: Token, nouns: tuple[Token, ...]) -> EventKind | None:
     first in Nikolayev", "sent to Odessa for education", "where they were under house arrest"
     (the verb's own phrases, or those of the verb whose complement it is: "awaiting trial")."""
     verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
-    heads = [*verbs, *(c for v in verbs for c in v.children if c.dep_ == "dobj")]  # "years in"
+    # "years in", "served part of a term in the prison at Zwickau" (the nouns on the way)
+    heads = [*verbs, *(c for v in verbs for c in v.children if c.dep_ == "dobj"), *nouns]
     for preposition in (c for head in heads for c in head.children):
         if preposition.dep_ != "prep" or preposition.lower_ not in _CIRCUMSTANCES:
             continue

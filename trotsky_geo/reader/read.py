@@ -18,9 +18,11 @@ from trotsky_geo.lexicon import (
     ALONGSIDE,
     ATTENDING,
     AVOIDING,
+    IRREALIS,
     KIND_OF,
     LEAVING,
     MOTION,
+    MOVES,
     NOUN_KIND_OF,
     PLACE_NOUNS,
     PLACING,
@@ -31,6 +33,7 @@ from trotsky_geo.reader.clauses import (
     Attachment,
     attach,
     attended_there,
+    body_noun,
     by_agent,
     clause_subject,
     during_a_visit,
@@ -194,6 +197,8 @@ class _SentenceReader:
             and contains(q.mention.place, t.mention.place)
         }
         for toponym in toponyms:
+            if toponym.root.i in told_of:
+                continue  # "Rochester, New York": the state says where the town is
             reading = attach(toponym.root, places)
             readings = [reading, attended_there(reading)]
             told = [
@@ -232,12 +237,14 @@ class _SentenceReader:
                 used_verbs.add(reading.verb.i)
         # "settled in New Bedford, Massachusetts", "a tour of China, visiting Guangzhou":
         # the towns say where in the state or country
+        roots = {t.mention.start: t.root.i for t in toponyms}
         kept = [
             e
             for e, verb in events
             if e.place.type.value not in {"region", "country"}
             or not any(
-                (v == verb or self._elaborates(v, verb)) and contains(e.place, f.place)
+                (v == verb or self._elaborates(v, verb) or self._where_of(v, roots[e.place_start]))
+                and contains(e.place, f.place)
                 for f, v in events
             )
         ]
@@ -254,6 +261,12 @@ class _SentenceReader:
         China, visiting Guangzhou" (not "reached Siam and lived at Udon Thani")."""
         token = self.span.doc[verb]
         return token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i == other
+
+    def _where_of(self, verb: int, place: int) -> bool:
+        """The verb's clause is the place's where clause: "taken to Cuba, where they were
+        reburied in Santa Clara" (the town says where in the country)."""
+        token = self.span.doc[verb]
+        return token.dep_ == "relcl" and token.head.i == place
 
     def _described_as(self, toponym: Toponym) -> list[Token]:
         """The place noun said of a toponym just after it: "La Garenne-Colombes, a suburb of
@@ -293,6 +306,9 @@ class _SentenceReader:
         if told is not None:  # "His final move was to a residence on Avenida Viena"
             reading = Attachment(verb, preposition, (*reading.nouns, told), reading.own)
         owner = possessor(reading.nouns)
+        body = False
+        if owner is not None and toponym.span.start <= owner.i < toponym.span.end:
+            owner = None  # "by way of Miami": the place, not whose way it was
         if reading.own == "there":  # "his speech there", "marks his stay there": his
             owner = next((c for n in reading.nouns for c in n.children if c.dep_ == "poss"), None)
         if owner is not None:
@@ -309,6 +325,7 @@ class _SentenceReader:
             if agent is not None and toponym.span.start <= agent.i < toponym.span.end:
                 agent = None  # "fled Lyon", Lyon read as a person: the place, not the mover
             agent = agent if agent is not None else clause_subject(verb)
+            body = agent is not None and body_noun(agent)
             who = self.agency.refers(agent)
             present = by_agent(verb) if passive(verb) and not who else None
             if present is not None and self.agency.refers(present):
@@ -327,7 +344,7 @@ class _SentenceReader:
             who = self.agency.refers(owner) if owner is not None else self.state.about_subject
             if who and not unreal(verb):
                 return self._visited(toponym, verb)
-        if not who or unreal(verb) or self._recalled(verb):
+        if not who or unreal(verb) or self._recalled(verb) or _planned(verb, reading.nouns):
             return None
         placing = (lemma in SENDING and preposition in TO) or lemma in PLACING
         sending = placing and not passive(verb)
@@ -338,6 +355,8 @@ class _SentenceReader:
         kind, confidence = kind_of(verb, lemma, preposition, nouns, reading.own)
         if kind is None:
             return None
+        if body and kind in (EventKind.TRAVEL, EventKind.RESIDENCE):
+            kind = EventKind.BURIAL  # "his remains were moved to Caracas": laid to rest there
         role = "at"
         if reading.own in FROM or preposition in FROM or (lemma in LEAVING and preposition == ""):
             role = "from"
@@ -546,6 +565,17 @@ class _SentenceReader:
     def _evidence(self) -> Evidence:
         s = self.sentence
         return Evidence(s.text, self.section, s.start, s.end)
+
+
+def _planned(verb: Token, nouns: tuple[Token, ...]) -> bool:
+    """The journey is the object of a plan, an offer or a wish: "planned a lecture tour of
+    the United States" (not "made a tour of")."""
+    return verb.lemma_.lower() in IRREALIS and any(
+        n.dep_ == "dobj"
+        and n.head.i == verb.i
+        and (n.lemma_.lower() in MOVES or NOUN_KIND_OF.get(n.lemma_.lower()) is EventKind.TRAVEL)
+        for n in nouns
+    )
 
 
 def _unknown_place(verb: Token) -> bool:
