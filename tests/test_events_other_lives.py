@@ -255,6 +255,8 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # the subject's fighters taking a town put her there; an army's alone does not
         ("In 1904 her column captured the city of Santa Clara.", [("Santa Clara", "travel", "at")]),
         ("In 1904 the army captured the city of Santa Clara.", []),
+        # what one argues for in a country puts no one there
+        ("In 1908 she advocated a general strike in Germany and Spain.", []),
         # a journey only planned was not made
         ("In 1905 she planned a lecture tour of the United States, but it was never arranged.", []),
         # the term served says what the prison's town was

@@ -130,7 +130,7 @@ AVOIDING = words("avoid evade elude dodge escape")
 #: Verbs that report or describe without the subject being at the place.
 NOT_PRESENCE = words(
     "say write publish describe mention call name know praise criticise criticize condemn "
-    "support oppose recognise recognize believe argue claim accuse compare influence "
+    "support oppose recognise recognize believe argue advocate claim accuse compare influence "
     "report read translate admire dedicate declare regard consider see view defend cite "
     "quote appoint elect nominate award honour honor rename portray depict"
 )
