@@ -65,3 +65,26 @@ def test_an_age_is_the_year_between_two_birthdays():
     )
     (study,) = [e for e in events if e.kind.value == "education"]
     assert (study.when.start, study.when.end) == (dt.date(1904, 10, 9), dt.date(1905, 10, 8))
+
+
+def test_a_date_the_text_looks_ahead_to_does_not_move_the_story():
+    events = events_of(
+        "Deng Xiaoping (22 August 1904 – 19 February 1997) was a Chinese statesman. "
+        "In 1929 Deng fled to Shanghai. The episode remains unclear and would be used against "
+        "him to question his devotion during the Cultural Revolution era.\n\n"
+        "After returning to Shanghai, Deng discovered that his wife had died."
+    )
+    returned = [e for e in events if e.place.name == "Shanghai"][-1]
+    assert returned.when.start.year == 1929
+
+
+def test_a_section_that_goes_back_in_time_dates_its_first_stays_by_its_first_date():
+    events = events_of(
+        "Deng Xiaoping (22 August 1904 – 19 February 1997) was a Chinese statesman.\n\n"
+        "=== Return to China ===\n\nIn 1929 Deng led an uprising in Guangxi.\n\n"
+        "=== Activism in Wuhan ===\n\nAfter leaving the army, Deng ended up in the city of "
+        "Wuhan. He took part in the emergency session on 7 August 1927."
+    )
+    wuhan = stay(events, "Wuhan")
+    assert wuhan.date_inferred
+    assert wuhan.when.start.year == 1927

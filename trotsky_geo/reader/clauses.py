@@ -250,8 +250,11 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _describes(verb: Token) -> bool:
-    """A participle that only describes a stay's noun ("a hospital established in")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _stay_noun(verb.head)
+    """A participle that only describes a stay's noun ("a hospital established in"), not
+    the one who acts in a passive ("supported by a delegate sent from Moscow": the delegate's)."""
+    noun = verb.head
+    by_agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _stay_noun(noun) and not by_agent
 
 
 def _passes(noun: Token, preposition: str) -> bool:
@@ -389,6 +392,35 @@ def possessor(nouns: tuple[Token, ...]) -> Token | None:
             if child.dep_ == "prep" and child.lower_ == "of" and kind is not EventKind.RESIDENCE:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def planned(verb: Token, nouns: tuple[Token, ...]) -> bool:
+    """The journey is the object of a plan, an offer or a wish: "planned a lecture tour of
+    the United States" (not "made a tour of")."""
+    return verb.lemma_.lower() in IRREALIS and any(
+        n.dep_ == "dobj"
+        and n.head.i == verb.i
+        and (n.lemma_.lower() in MOVES or NOUN_KIND_OF.get(n.lemma_.lower()) is EventKind.TRAVEL)
+        for n in nouns
+    )
+
+
+def unknown_place(verb: Token) -> bool:
+    """The verb has a place phrase of its own, "in" or "from" a name no list knows: "arrested
+    in Guangxi", "deported from Ellis Island" (not "died at the Palazzo Vendramin", a
+    building of the town he was in)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"in", "from"}
+        and any(
+            g.dep_ == "pobj"
+            and g.pos_ == "PROPN"
+            and g.ent_type_ != "DATE"
+            and not any(d.dep_ == "det" for d in g.children)
+            for g in c.children
+        )
+        for c in verb.children
+    )
 
 
 def unreal(verb: Token) -> bool:

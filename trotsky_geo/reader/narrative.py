@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from trotsky_geo.dates import DateMention, DateSpan, Precision, ends, find_dates
-from trotsky_geo.dates.span import interval_label
+from trotsky_geo.dates.span import interval_label, year_span
 from trotsky_geo.document import Document, Section, Sentence
 from trotsky_geo.events import Event, EventKind
 from trotsky_geo.toponyms import Toponym
@@ -109,6 +109,23 @@ def until_next_date(events: list[Event], told: list[tuple[int, DateSpan]]) -> li
                 event = replace(event, when=DateSpan(event.when.start, end, precision, label))
         result.append(event)
     return result
+
+
+def went_back(
+    events: list[Event], waiting: list[int] | None, told: list[tuple[int, DateSpan]]
+) -> list[int] | None:
+    """A section without dates in its heading may go back in time: the events it tells before
+    its first date, dated from the section before, take that date's year when it is earlier
+    ("In 1929 he led the uprising. === In Wuhan === He ended up in Wuhan ... on 7 August
+    1927"). The events still waiting for the section's first date, or None once it is told."""
+    if waiting is None or not told:
+        return waiting
+    first = told[0][1]
+    for n in waiting:
+        event = events[n]
+        if event.date_inferred and event.when.start > first.end:
+            events[n] = replace(event, when=year_span(first.start.year))
+    return None
 
 
 def date_undated(events: list[Event]) -> list[Event]:

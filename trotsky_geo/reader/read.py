@@ -18,11 +18,9 @@ from trotsky_geo.lexicon import (
     ALONGSIDE,
     ATTENDING,
     AVOIDING,
-    IRREALIS,
     KIND_OF,
     LEAVING,
     MOTION,
-    MOVES,
     NOUN_KIND_OF,
     PLACE_NOUNS,
     PLACING,
@@ -41,10 +39,12 @@ from trotsky_geo.reader.clauses import (
     expelled,
     mover,
     passive,
+    planned,
     pointing_back,
     possessor,
     sends_other,
     told_by_subject_noun,
+    unknown_place,
     unreal,
 )
 from trotsky_geo.reader.kinds import FROM, TO, VIA, kind_of
@@ -57,6 +57,7 @@ from trotsky_geo.reader.narrative import (
     opening_lifespan,
     parenthesised,
     until_next_date,
+    went_back,
     within,
 )
 from trotsky_geo.reader.timing import TEMPORAL, SentenceDates
@@ -122,14 +123,18 @@ def read_events(
     events: list[Event] = []
     infobox: dict[EventKind, Event] = {}
     section_index = -1
+    waiting: list[int] | None = None
     for number, sentence in enumerate(document.sentences):
         section = document.sections[sentence.section]
         if sentence.section != section_index:
             if section_index >= 0 and document.sections[section_index].is_lead:
                 state.anchor = None  # the body tells the life again from its start
             section_index = sentence.section
+            # an undated section's stays before its first date wait for that date
+            waiting = [] if section.span is None else None
             if section.span is not None and not within(state.anchor, section.span):
                 state.anchor = section.span
+        told_before = len(state.told)
         if sentence.span is None and sentence.infobox_key:
             event = infobox_event(sentence, gazetteer, dates_of(sentence.text, state))
             if event is not None:
@@ -137,6 +142,7 @@ def read_events(
             continue
         if sentence.span is None:
             advance(state, sentence, section, dates_of(sentence.text, state))
+            waiting = went_back(events, waiting, state.told[told_before:])
             continue
         dates = dates_of(sentence.text, state)
         reader = _SentenceReader(
@@ -150,7 +156,11 @@ def read_events(
             state.birth = next(
                 (e.when for e in found if e.kind is EventKind.BIRTH and not e.date_inferred), None
             )
-        advance(state, sentence, section, dates)
+        ahead = reader.dates.told_ahead()
+        advance(state, sentence, section, [d for d in dates if d not in ahead])
+        if waiting is not None:
+            waiting.extend(range(len(events) - len(found), len(events)))
+        waiting = went_back(events, waiting, state.told[told_before:])
         reader.agency.follow(state)
     lifespan = opening_lifespan(document)
     events = until_next_date(date_undated(dated_by(lifespan, events)), state.told)
@@ -344,7 +354,7 @@ class _SentenceReader:
             who = self.agency.refers(owner) if owner is not None else self.state.about_subject
             if who and not unreal(verb):
                 return self._visited(toponym, verb)
-        if not who or unreal(verb) or self._recalled(verb) or _planned(verb, reading.nouns):
+        if not who or unreal(verb) or self._recalled(verb) or planned(verb, reading.nouns):
             return None
         placing = (lemma in SENDING and preposition in TO) or lemma in PLACING
         sending = placing and not passive(verb)
@@ -441,7 +451,7 @@ class _SentenceReader:
             elif token.pos_ in {"VERB", "AUX"}:
                 if any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in token.children):
                     continue  # "Before he died, he asked ...": a time, told elsewhere
-                if _unknown_place(token):
+                if unknown_place(token):
                     continue  # "arrested in Guangxi", a place no list has: not the town before
                 objects = [c for c in token.children if c.dep_ == "dobj"]
                 # "the ministry ... arresting him": an active arrest befalls its object
@@ -565,35 +575,6 @@ class _SentenceReader:
     def _evidence(self) -> Evidence:
         s = self.sentence
         return Evidence(s.text, self.section, s.start, s.end)
-
-
-def _planned(verb: Token, nouns: tuple[Token, ...]) -> bool:
-    """The journey is the object of a plan, an offer or a wish: "planned a lecture tour of
-    the United States" (not "made a tour of")."""
-    return verb.lemma_.lower() in IRREALIS and any(
-        n.dep_ == "dobj"
-        and n.head.i == verb.i
-        and (n.lemma_.lower() in MOVES or NOUN_KIND_OF.get(n.lemma_.lower()) is EventKind.TRAVEL)
-        for n in nouns
-    )
-
-
-def _unknown_place(verb: Token) -> bool:
-    """The verb has a place phrase of its own, "in" or "from" a name no list knows: "arrested
-    in Guangxi", "deported from Ellis Island" (not "died at the Palazzo Vendramin", a
-    building of the town he was in)."""
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in {"in", "from"}
-        and any(
-            g.dep_ == "pobj"
-            and g.pos_ == "PROPN"
-            and g.ent_type_ != "DATE"
-            and not any(d.dep_ == "det" for d in g.children)
-            for g in c.children
-        )
-        for c in verb.children
-    )
 
 
 def _journey_end(event: Event) -> bool:

@@ -26,6 +26,16 @@ class SentenceDates:
         """The verbs (token indices) that a date of the sentence hangs from."""
         return {gov for _, (_, gov, _) in self.mentions if gov is not None}
 
+    def told_ahead(self) -> list[DateMention]:
+        """Dates the sentence looks ahead to ("would be used against him during the Cultural
+        Revolution"): a later time, not the story's, which stays where it was."""
+        doc = self.span.doc
+        return [
+            mention
+            for mention, (_, gov, _) in self.mentions
+            if gov is not None and _looks_ahead(doc[gov])
+        ]
+
     def of_place(
         self,
         toponym: Toponym,
@@ -109,3 +119,16 @@ class SentenceDates:
         if self.mentions:
             return self.mentions[0][0].span, False
         return self.anchor or UNDATED, True
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """The verb, or the verb whose subject it shares ("would be used against him to question
+    his devotion"), is told with "would": the future seen from the story's time."""
+    node = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in node.children):
+            return True
+        if node.dep_ not in {"xcomp", "advcl"} or any(c.dep_ == "nsubj" for c in node.children):
+            return False
+        node = node.head
+    return False
