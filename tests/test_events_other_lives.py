@@ -4,6 +4,7 @@ with invented people: which phrases put the subject at a place, and which do not
 import pytest
 from reading import events_of, extract_plain
 
+from trotsky_geo import extract
 from trotsky_geo.events import EventKind
 
 
@@ -255,6 +256,8 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # the subject's fighters taking a town put her there; an army's alone does not
         ("In 1904 her column captured the city of Santa Clara.", [("Santa Clara", "travel", "at")]),
         ("In 1904 the army captured the city of Santa Clara.", []),
+        # a home town, named or described, is where she went back to
+        ("In 1946 she returned to her hometown of Lyon.", [("Lyon", "travel", "at")]),
         # the one a passive's agent phrase describes is someone else
         ("In 1928 she was supported by a delegate sent from Moscow.", []),
         # what one argues for in a country puts no one there
@@ -294,3 +297,14 @@ def test_where_the_body_is_taken_after_death_is_a_burial(sentence, expected):
         (name, "burial") for name, _ in expected
     ]
     assert [e.when.start.year for e in found][2:] == [year for _, year in expected]
+
+
+def test_a_paragraph_whose_only_town_follows_an_adjective_is_parsed():
+    itinerary = extract(
+        "Ada Example\n\nAda Example was a writer, born in Bristol in 1870.\n\n"
+        "In 1946 she returned to her native Lyon."
+    )
+    assert [(e.place.name, e.when.start.year) for e in itinerary.events] == [
+        ("Bristol", 1870),
+        ("Lyon", 1946),
+    ]

@@ -81,7 +81,7 @@ PLACE_NOUNS = words(
     "neighborhood quarter parish county state republic kingdom empire mausoleum lyceum "
     "conservatory court office base garrison barracks ship hall room family theatre garden "
     "theater opera chapel plantation mission regiment battalion brigade division unit "
-    "army"
+    "army hometown homeland"
 )
 #: Verbs that take the place as their object: "reached Havana", "left Paris".
 PLACE_OBJECT_VERBS = words(

@@ -126,8 +126,12 @@ def worth_parsing(gazetteer: Gazetteer, nlp: Language) -> Callable[[str], bool]:
             return True
         for token in tokens[1:]:
             before = tokens[token.i - 1]
-            if before.lower_ in _DETERMINERS and token.i > 1:
-                before = tokens[token.i - 2]
+            if before.is_lower and before.is_alpha and token.i > 1 and before.lower_ not in (
+                LEADS_TO_PLACE
+            ):
+                before = tokens[token.i - 2]  # "to her native Lyon"
+            if before.lower_ in _DETERMINERS and before.i > 0:
+                before = tokens[before.i - 1]
             named = before.lower_ == "," and token.i > 1 and _place_noun(tokens[token.i - 2])
             if token.text[:1].isupper() and (before.lower_ in LEADS_TO_PLACE or named):
                 end = token.i + 1
