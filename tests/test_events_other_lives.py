@@ -260,6 +260,8 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         ("In 1946 she returned to her hometown of Lyon.", [("Lyon", "travel", "at")]),
         # the one a passive's agent phrase describes is someone else
         ("In 1928 she was supported by a delegate sent from Moscow.", []),
+        # what one remembers of a place is no stay told now
+        ("In 1906 she later recalled her childhood in Zamość.", []),
         # what one argues for in a country puts no one there
         ("In 1908 she advocated a general strike in Germany and Spain.", []),
         # a journey only planned was not made
@@ -308,3 +310,10 @@ def test_a_paragraph_whose_only_town_follows_an_adjective_is_parsed():
         ("Bristol", 1870),
         ("Lyon", 1946),
     ]
+
+
+def test_a_small_town_in_a_country_the_text_has_not_named_is_found_where_only_a_place_stands():
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1870. In 1912 she moved to Capri."
+    )
+    assert [(e.place.name, e.place.country) for e in found][1:] == [("Capri", "IT")]

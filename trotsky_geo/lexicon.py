@@ -131,6 +131,7 @@ AVOIDING = words("avoid evade elude dodge escape")
 NOT_PRESENCE = words(
     "say write publish describe mention call name know praise criticise criticize condemn "
     "support oppose recognise recognize believe argue advocate claim accuse compare influence "
+    "recall remember reminisce recount "
     "report read translate admire dedicate declare regard consider see view defend cite "
     "quote appoint elect nominate award honour honor rename portray depict"
 )

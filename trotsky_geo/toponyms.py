@@ -217,6 +217,11 @@ def _world(
             if size == 1 and _numbered(span[0]):
                 break
             candidates = gazetteer.world(name, alternates=_alternates(span), local=countries)
+            if not candidates and size == len(run) and _located(span):
+                # "lived in Sorrento": a small town the text's other places do not lead to,
+                # where only a place can stand, and the only place of that name
+                anywhere = gazetteer.world(name, alternates=False)
+                candidates = anywhere if len(anywhere) == 1 else ()
             if not candidates and ask and size == len(run) and _askable(span):
                 hint = countries.most_common(1)[0][0] if countries else None
                 candidates = gazetteer.ask_online(name, country=hint)
