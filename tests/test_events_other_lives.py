@@ -256,6 +256,9 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # the subject's fighters taking a town put her there; an army's alone does not
         ("In 1904 her column captured the city of Santa Clara.", [("Santa Clara", "travel", "at")]),
         ("In 1904 the army captured the city of Santa Clara.", []),
+        # work found or a job got is a stay
+        ("In 1902 she found work in Basel.", [("Basel", "residence", "at")]),
+        ("In 1903 she got a job in Bern.", [("Bern", "residence", "at")]),
         # a home town, named or described, is where she went back to
         ("In 1946 she returned to her hometown of Lyon.", [("Lyon", "travel", "at")]),
         # the one a passive's agent phrase describes is someone else

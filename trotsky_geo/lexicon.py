@@ -68,7 +68,9 @@ STRONG_NOUN_KINDS = frozenset(
     }
 )
 #: Verbs whose kind is weak: the place noun or cue decides when there is one.
-LIGHT_VERBS = words("go send take bring move come spend be stay live remain return make set")
+LIGHT_VERBS = words(
+    "go send take bring move come spend be stay live remain return make set find get obtain secure"
+)
 
 #: Nouns a place phrase may hang from and still be where the subject was.
 PLACE_NOUNS = words(
