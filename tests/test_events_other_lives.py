@@ -256,6 +256,10 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # the subject's fighters taking a town put her there; an army's alone does not
         ("In 1904 her column captured the city of Santa Clara.", [("Santa Clara", "travel", "at")]),
         ("In 1904 the army captured the city of Santa Clara.", []),
+        # one admitted to a sanatorium or a university is there; a thesis sent there is not
+        ("In 1898 she was admitted to a sanatorium near Bern.", [("Bern", "hospital", "at")]),
+        ("In 1898 she was admitted to the University of Bern.", [("Bern", "education", "at")]),
+        ("In 1898 she submitted her thesis to the University of Jena.", []),
         # work found or a job got is a stay
         ("In 1902 she found work in Basel.", [("Basel", "residence", "at")]),
         ("In 1903 she got a job in Bern.", [("Bern", "residence", "at")]),

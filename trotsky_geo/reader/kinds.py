@@ -19,6 +19,7 @@ from trotsky_geo.lexicon import (
     RISINGS,
     STRONG_NOUN_KINDS,
 )
+from trotsky_geo.reader.clauses import passive
 
 #: Prepositions that put the subject at the place, whatever the verb.
 AT = frozenset(
@@ -62,7 +63,8 @@ def kind_of(
         and verb_kind is None
         and not any(n.lemma_.lower() in MOVES for n in nouns)
         and not (verb.dep_ == "relcl" and verb.head.lemma_.lower() in MOVES)
-    ):  # ("a visit he had made to Venice" is a move)
+        and not (passive(verb) and noun_kind in STRONG_NOUN_KINDS)
+    ):  # ("a visit he had made to Venice" is a move, "was admitted to a sanatorium" a stay)
         return None, 0.0  # "submitted his thesis to the University of Jena"
     if preposition not in AT | TO | FROM | VIA | {""}:
         if not (own in AT and (noun_kind is not None or verb_kind is not None)):
