@@ -425,7 +425,7 @@ def test_a_state_after_a_town_qualifies_it_and_its_where_clause_is_the_towns():
         "visited Boston, New York and Philadelphia."
     )
     stops = [(e.place.name_today, e.kind) for e in found]
-    assert ("Elmira", EventKind.RESIDENCE) in stops
+    assert ("Elmira", EventKind.CONFERENCE) in stops
     assert ("Rochester", EventKind.RESIDENCE) in stops
     assert all(e.place.type.value == "city" for e in found)  # New York, the state, only qualifies
     boston = next(e.place for e in found if e.place.name_today == "Boston")

@@ -260,6 +260,10 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         ("In 1898 she was admitted to a sanatorium near Bern.", [("Bern", "hospital", "at")]),
         ("In 1898 she was admitted to the University of Bern.", [("Bern", "education", "at")]),
         ("In 1898 she submitted her thesis to the University of Jena.", []),
+        # a speech given, or a lecture delivered, is a meeting there; a child born is not hers
+        ("In 1901 she gave a speech in Leeds.", [("Leeds", "conference", "at")]),
+        ("In 1902 she delivered a lecture at Oxford.", [("Oxford", "conference", "at")]),
+        ("In 1905 she gave birth to a daughter in Paris.", []),
         # work found or a job got is a stay
         ("In 1902 she found work in Basel.", [("Basel", "residence", "at")]),
         ("In 1903 she got a job in Bern.", [("Bern", "residence", "at")]),

@@ -69,7 +69,8 @@ STRONG_NOUN_KINDS = frozenset(
 )
 #: Verbs whose kind is weak: the place noun or cue decides when there is one.
 LIGHT_VERBS = words(
-    "go send take bring move come spend be stay live remain return make set find get obtain secure"
+    "go send take bring move come spend be stay live remain return make set find get obtain "
+    "secure give deliver"
 )
 
 #: Nouns a place phrase may hang from and still be where the subject was.
