@@ -88,3 +88,12 @@ def test_a_section_that_goes_back_in_time_dates_its_first_stays_by_its_first_dat
     wuhan = stay(events, "Wuhan")
     assert wuhan.date_inferred
     assert wuhan.when.start.year == 1927
+
+
+def test_a_stay_told_until_a_date_began_at_the_storys_date():
+    events = events_of(
+        WAGNER + "In 1849 Wagner fled to Zürich. He stayed there until 1858."
+    )
+    stays = [e for e in events if e.place.name == "Zürich"]
+    assert (stays[-1].when.start.year, stays[-1].when.end.year) == (1849, 1858)
+    assert stays[-1].when.label == "1849–1858"

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from trotsky_geo.dates import DateMention, DateSpan
+from trotsky_geo.dates import DateMention, DateSpan, Precision
+from trotsky_geo.dates.span import interval_label
 from trotsky_geo.reader.clauses import ancestors, governor
 from trotsky_geo.reader.narrative import UNDATED
 from trotsky_geo.toponyms import Toponym
 
+#: Words that tell a date as the end of what went before: "until 1903".
+_UNTIL = frozenset({"until", "till"})
 #: Prepositions that use an event as a time: "before his death".
 TEMPORAL = frozenset({"before", "after", "until", "till", "since", "following", "prior"})
 
@@ -73,7 +76,27 @@ class SentenceDates:
         if not scored:
             return self.anchor or UNDATED, True
         best = min(scored, key=lambda s: s[:4])
-        return best[4].span, False
+        return self._until(best[4]), False
+
+    def _until(self, mention: DateMention) -> DateSpan:
+        """A date told as an end ("stayed there until 1903") closes a stay that began at the
+        story's date; other dates are as told."""
+        tokens = next(t for m, (t, _, _) in self.mentions if m is mention)
+        doc, anchor = self.span.doc, self.anchor
+        told = mention.span
+        if (
+            tokens[0] == 0
+            or doc[tokens[0] - 1].lower_ not in _UNTIL
+            or anchor is None
+            or anchor is UNDATED
+            or anchor.start >= told.start
+        ):
+            return told
+        order = list(Precision)
+        precision = max(anchor.precision, told.precision, key=order.index)
+        return DateSpan(
+            anchor.start, told.end, precision, interval_label(anchor.start, told.end, precision)
+        )
 
     def _continues(self, verb: Token, index: int) -> bool:
         """The token at ``index`` heads a participle clause under ``verb`` that goes on with
