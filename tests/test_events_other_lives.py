@@ -328,3 +328,18 @@ def test_a_small_town_in_a_country_the_text_has_not_named_is_found_where_only_a_
         "Ada Example was a writer. She was born in Bristol in 1870. In 1912 she moved to Capri."
     )
     assert [(e.place.name, e.place.country) for e in found][1:] == [("Capri", "IT")]
+
+
+def test_a_town_known_by_its_english_name_is_the_famous_one_even_read_as_a_noun():
+    # the small model tags "Bruges" a plural noun; the English name of Brugge outranks a
+    # French suburb that bears it as its own name
+    found = extract_plain(
+        "Ada Example was a writer. She was born in Bristol in 1870. At the age of twelve she "
+        "was sent to a convent school in Bruges."
+    )
+    [school] = found[1:]
+    assert (school.place.country, school.kind.value, school.when.start.year) == (
+        "BE",
+        "education",
+        1882,
+    )

@@ -210,7 +210,7 @@ def _world(
             if (
                 len(name) < 3
                 or not any(c.islower() for c in name)
-                or span[-1].pos_ != "PROPN"
+                or (span[-1].pos_ != "PROPN" and span[-1].ent_type_ not in {"GPE", "LOC"})
                 or (size == 1 and (name.lower() in MONTHS or name in INSTITUTIONS))
             ):
                 continue

@@ -43,7 +43,9 @@ class WorldEntry:
         far bigger one ("Rome" stays in Italy in a text about America; "Venice" in a German
         composer's life is Italy's even after one mention of New York). A country among the
         last few places named (``recent``) lifts its places again: a Chinese leader's school
-        "in Bayeux", right after Marseille and Paris, is in France, not in Brazil.
+        "in Bayeux", right after Marseille and Paris, is in France, not in Brazil. A name
+        that is only an alternate counts a little less, not enough for a town a sixth the
+        size to win ("Bruges" is Brugge, not the suburb of Bordeaux of that name).
         """
         bonus = {PlaceType.COUNTRY: 3.0, PlaceType.REGION: 1.5}.get(self.place.type, 0.0)
         named = countries[self.place.country]
@@ -55,7 +57,7 @@ class WorldEntry:
             + (0.5 + 0.5 * share if named else 0.0)
             + (1.0 if self.place.within and countries[self.place.within] else 0.0)
             + (0.5 if self.place.country in recent else 0.0)
-            - (1.0 if self.alternate else 0.0)
+            - (0.5 if self.alternate else 0.0)
         )
 
 
