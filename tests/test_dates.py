@@ -426,8 +426,20 @@ def test_an_age_on_a_leap_day_birthday_stays_in_the_calendar() -> None:
     assert (mention.span.start, mention.span.end) == (dt.date(1906, 2, 28), dt.date(1907, 2, 27))
 
 
+def test_a_decade_of_life_is_the_years_between_its_birthdays() -> None:
+    born = DateSpan(dt.date(1870, 5, 4), dt.date(1870, 5, 4), Precision.DAY, "4 May 1870")
+    text = "In her thirties she lived in Rome; in her early forties, in Paris; in her late sixties"
+    assert [(m.text, m.span.start, m.span.end) for m in find_dates(text, birth=born)] == [
+        ("In her thirties", dt.date(1900, 5, 4), dt.date(1910, 5, 3)),
+        ("in her early forties", dt.date(1910, 5, 4), dt.date(1914, 5, 3)),
+        ("in her late sixties", dt.date(1937, 5, 4), dt.date(1940, 5, 3)),
+    ]
+    assert find_dates("In his mid-twenties he left.", birth=born)[0].span.label == "1894–1897"
+
+
 def test_ages_need_a_birth_date() -> None:
     assert find_dates("He died at age 60.") == []
+    assert find_dates("In his thirties he lived in Rome.") == []
 
 
 HEADINGS = [

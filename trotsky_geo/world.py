@@ -45,7 +45,8 @@ class WorldEntry:
         last few places named (``recent``) lifts its places again: a Chinese leader's school
         "in Bayeux", right after Marseille and Paris, is in France, not in Brazil. A name
         that is only an alternate counts a little less, not enough for a town a sixth the
-        size to win ("Bruges" is Brugge, not the suburb of Bordeaux of that name).
+        size to win ("Bruges" is Brugge, not the suburb of Bordeaux of that name), and a
+        capital is a capital by its own name ("the District of Columbia" is the district).
         """
         bonus = {PlaceType.COUNTRY: 3.0, PlaceType.REGION: 1.5}.get(self.place.type, 0.0)
         named = countries[self.place.country]
@@ -53,7 +54,7 @@ class WorldEntry:
         return (
             math.log10(self.population + 1)
             + bonus
-            + 2.0 * self.capital
+            + (2.0 if self.capital and not self.alternate else 0.0)
             + (0.5 + 0.5 * share if named else 0.0)
             + (1.0 if self.place.within and countries[self.place.within] else 0.0)
             + (0.5 if self.place.country in recent else 0.0)

@@ -143,6 +143,11 @@ _POINT = "(?:" + "|".join(_unnamed(p) for _, p in _POINT_FORMS) + ")"
 _POINT_OR_MONTH = rf"(?:{_POINT}|{_MON})"
 _POINT_OR_PART = rf"(?:{_POINT}|{_MON}|{_DAY})"
 _DASH = r"\s*[–—-]\s*"
+#: A decade of life: "(early) thirties", "mid-twenties".
+LIFE_DECADES = {f"{tens[:-1]}ies": 10 * n for n, tens in enumerate(_TENS, start=2)}
+_LIFE_DECADE = (
+    rf"(?P<lifepart>early|mid|late)?[\s-]*(?P<lifetens>{'|'.join(LIFE_DECADES)})\b"
+)
 
 # "the October Revolution", "the July Days": a month naming an event, not a time.
 _NOT_EVENT = (
@@ -185,6 +190,7 @@ _ALTERNATIVES = {
     rf"|\bat\s+(?:the\s+)?age\s+(?:of\s+)?{_AGE}|\baged\s+{_AGE})"
     rf"|\b{_AGE}-year-old(?=\s+[A-Z]))",
     "point": rf"(?P<point>{_POINT})",
+    "lifedecade": rf"(?P<lifedecade>(?i:\bin\s+(?:his|her|their)\s+{_LIFE_DECADE}))",
     "month": r"(?P<month>(?i:\b(?:in|on|by|since|until|till|through|throughout|during|before"
     rf"|after|around|from)\s+)(?P<bare>{_MON})(?![.,]?\s*[\d–—/-]){_NOT_EVENT})",
 }
@@ -201,6 +207,7 @@ MONTH_START = _grammar("range", "dayrange", "point")
 _POINT_START = _grammar("range", "point")
 _ARTICLE_START = _grammar("anaphor", "adjacent", "season", "partof", "duration", "range", "point")
 _PREPOSITION_START = _grammar("month", "season")
+_IN_START = _grammar("lifedecade", "month", "season")
 _AFTER_START = _grammar("after", "month", "season")
 STARTS: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(("from", "between"), _grammar("fromto", "month")),
@@ -226,7 +233,6 @@ STARTS: dict[str, re.Pattern[str]] = {
     ),
     **dict.fromkeys(
         (
-            "in",
             "on",
             "by",
             "since",
@@ -240,6 +246,7 @@ STARTS: dict[str, re.Pattern[str]] = {
         ),
         _PREPOSITION_START,
     ),
+    "in": _IN_START,
     "after": _AFTER_START,
     **dict.fromkeys(("a", "an", "several", "some", *_UNITS, *_TENS), _grammar("shift")),
 }
@@ -251,8 +258,12 @@ CORE = re.compile(  # one leading character class lets the scan skip other text 
     r"|(?<![^\W\d_][DdWwMmYyAa])(?<=[DdWwMmYyAa])(?:ays?|eeks?|onths?|ears?|ecades?|ged?)\b"
     r"|(?<=[sw])(?<![^\W\d_].)(?:pring|ummer|inter)\b|(?<=[af])(?<![^\W\d_].)(?:utumn|all)\b)"
 )
-# Ages told in words hold no number, month or unit the scan looks for: "When he was seven".
-AGE_CUE = re.compile(r"(?i:\bwhen\s+(?:he|she|the\s+latter|the\s+former)\s+was\b|\baged?\b)")
+# Ages told in words hold no number, month or unit the scan looks for: "When he was seven",
+# "in her thirties".
+AGE_CUE = re.compile(
+    r"(?i:\bwhen\s+(?:he|she|the\s+latter|the\s+former)\s+was\b|\baged?\b"
+    rf"|\bin\s+(?:his|her|their)\s+{_LIFE_DECADE})"
+)
 POINT_PARSERS = tuple((kind, re.compile(p)) for kind, p in (*_POINT_FORMS, *_PARTIAL_FORMS))
 DAYRANGE_PARSERS = (
     re.compile(

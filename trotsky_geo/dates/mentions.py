@@ -15,8 +15,10 @@ from trotsky_geo.dates.grammar import (
     ASIDE_NAMED_RANGE,
     CORE,
     DAYRANGE_PARSERS,
+    DECADE_PARTS,
     FROM_BEFORE,
     HEADING_PARENS,
+    LIFE_DECADES,
     LIST_GAP,
     LOOKBACK,
     MONTH_NUMBERS,
@@ -46,7 +48,7 @@ from trotsky_geo.dates.points import (
     shifted,
     vague_shift,
 )
-from trotsky_geo.dates.span import COARSENESS, DateSpan, age_span, interval_label
+from trotsky_geo.dates.span import COARSENESS, DateSpan, Precision, age_span, interval_label
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,15 @@ def _read(match: re.Match[str], text: str, birth: DateSpan | None) -> _Candidate
             return None
         span = age_span(birth, count_in(phrase))
         return _Candidate(start, end, "age", True, False, lambda _ref: span)
+    if kind == "lifedecade":
+        if birth is None:
+            return None
+        tens = LIFE_DECADES[match.group("lifetens").lower()]
+        low, high = DECADE_PARTS.get((match.group("lifepart") or "").lower(), (0, 9))
+        first, last = age_span(birth, tens + low).start, age_span(birth, tens + high).end
+        label = interval_label(first, last, Precision.YEAR)
+        decade = DateSpan(first, last, Precision.YEAR, label)
+        return _Candidate(start, end, "age", True, False, lambda _ref: decade)
     lowered = " ".join(phrase.lower().split())
     if kind in ("season", "partof"):
         resolver = relative_season if kind == "season" else part_of
