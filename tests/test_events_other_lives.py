@@ -256,6 +256,11 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # the subject's fighters taking a town put her there; an army's alone does not
         ("In 1904 her column captured the city of Santa Clara.", [("Santa Clara", "travel", "at")]),
         ("In 1904 the army captured the city of Santa Clara.", []),
+        # a stay told twice in one sentence is one stay
+        (
+            "In 1891 she moved to Paris, where she studied physics at the University of Paris.",
+            [("Paris", "residence", "at"), ("Paris", "education", "at")],
+        ),
         # one admitted to a sanatorium or a university is there; a thesis sent there is not
         ("In 1898 she was admitted to a sanatorium near Bern.", [("Bern", "hospital", "at")]),
         ("In 1898 she was admitted to the University of Bern.", [("Bern", "education", "at")]),
@@ -294,6 +299,8 @@ def test_the_phrasings_of_other_lives_put_the_subject_where_the_text_says(senten
     [
         ("In 1931 her remains were moved to Caracas.", [("Caracas", 1931)]),
         ("Her body was taken to Lyon.", [("Lyon", 1930)]),
+        # the model reads "remains" as a verb here; a building of the town is in the town
+        ("In 1995 her remains were transferred to the Panthéon in Paris.", [("Paris", 1995)]),
         # the town of the where-clause is where, not the whole country
         (
             "In 1997 her remains were taken to Cuba, where they were reburied in Santa Clara.",

@@ -34,9 +34,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MEASURED = {
     "biographies/bolivar": (0.903, 1.000, 0),
     "biographies/douglass": (0.927, 0.951, 0),
-    "biographies/guevara": (0.706, 0.875, 0),
-    "biographies/lenin": (0.860, 0.913, 0),
-    "biographies/luxemburg": (0.880, 0.929, 0),
+    "biographies/guevara": (0.706, 0.903, 0),
+    "biographies/lenin": (0.860, 0.911, 0),
+    "biographies/luxemburg": (0.880, 0.926, 0),
     "heldout/gandhi": (0.733, 0.950, 0),
     "heldout/goldman": (0.861, 0.941, 0),
     "heldout/ho_chi_minh": (0.821, 0.974, 1),

@@ -366,7 +366,11 @@ def _person_object(verb: Token) -> Token | None:
 
 
 def body_noun(token: Token) -> bool:
-    """A noun for a body after death: "body", "remains" (whose lemma the model makes "remain")."""
+    """A noun for a body after death: "body", "remains" (whose lemma the model makes "remain",
+    and which it sometimes reads as a verb: "her remains were moved")."""
+    if token.pos_ == "VERB":
+        owned = any(c.dep_ in {"poss", "det"} for c in token.children)
+        return token.lower_ == "remains" and token.dep_ in {"nsubj", "nsubjpass"} and owned
     return token.pos_ == "NOUN" and (token.lower_ in BODY or token.lemma_.lower() in BODY)
 
 
