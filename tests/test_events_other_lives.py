@@ -256,6 +256,9 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # the subject's fighters taking a town put her there; an army's alone does not
         ("In 1904 her column captured the city of Santa Clara.", [("Santa Clara", "travel", "at")]),
         ("In 1904 the army captured the city of Santa Clara.", []),
+        # a historical region is an area of its own
+        ("In 1918 she returned to Alsace.", [("Alsace", "travel", "at")]),
+        ("In 1925 she spent the winter in Sicily.", [("Sicily", "residence", "at")]),
         # a stay told twice in one sentence is one stay
         (
             "In 1891 she moved to Paris, where she studied physics at the University of Paris.",
