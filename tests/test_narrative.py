@@ -97,3 +97,12 @@ def test_a_stay_told_until_a_date_began_at_the_storys_date():
     stays = [e for e in events if e.place.name == "Zürich"]
     assert (stays[-1].when.start.year, stays[-1].when.end.year) == (1849, 1858)
     assert stays[-1].when.label == "1849–1858"
+
+
+def test_a_stay_until_a_death_began_at_the_date_the_sentence_gave_before():
+    events = events_of(
+        WAGNER + "In 1849 Wagner fled to Zürich. He became a citizen in 1856 and lived in "
+        "Venice until his death in 1883."
+    )
+    venice = stay(events, "Venice")
+    assert (venice.when.start.year, venice.when.end.year) == (1856, 1883)

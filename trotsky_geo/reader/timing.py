@@ -79,14 +79,15 @@ class SentenceDates:
         return self._until(best[4]), False
 
     def _until(self, mention: DateMention) -> DateSpan:
-        """A date told as an end ("stayed there until 1903") closes a stay that began at the
-        story's date; other dates are as told."""
+        """A date told as an end ("stayed there until 1903", "until her death in 1961")
+        closes a stay that began at the sentence's date before it, else the story's; other
+        dates are as told."""
         tokens = next(t for m, (t, _, _) in self.mentions if m is mention)
-        doc, anchor = self.span.doc, self.anchor
         told = mention.span
+        earlier = [m.span for m, (t, _, _) in self.mentions if t[0] < tokens[0]]
+        anchor = earlier[-1] if earlier else self.anchor
         if (
-            tokens[0] == 0
-            or doc[tokens[0] - 1].lower_ not in _UNTIL
+            not self._ends(tokens)
             or anchor is None
             or anchor is UNDATED
             or anchor.start >= told.start
@@ -97,6 +98,21 @@ class SentenceDates:
         return DateSpan(
             anchor.start, told.end, precision, interval_label(anchor.start, told.end, precision)
         )
+
+    def _ends(self, tokens: list[int]) -> bool:
+        """The date is "until" or "till" a time, or in the phrase they govern ("until her
+        death in 1961")."""
+        doc = self.span.doc
+        if tokens[0] > 0 and doc[tokens[0] - 1].lower_ in _UNTIL:
+            return True
+        node = doc[tokens[0]]
+        for _ in range(4):
+            if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
+                return False
+            node = node.head
+            if node.lower_ in _UNTIL and node.dep_ == "prep":
+                return True
+        return False
 
     def _continues(self, verb: Token, index: int) -> bool:
         """The token at ``index`` heads a participle clause under ``verb`` that goes on with
