@@ -272,6 +272,11 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         ("In 1901 she gave a speech in Leeds.", [("Leeds", "conference", "at")]),
         ("In 1902 she delivered a lecture at Oxford.", [("Oxford", "conference", "at")]),
         ("In 1905 she gave birth to a daughter in Paris.", []),
+        # a post taken up or accepted is a stay; one only offered is not
+        ("In 1924 she accepted a post in Rome.", [("Rome", "residence", "at")]),
+        ("In 1925 she took up a post in Milan.", [("Milan", "residence", "at")]),
+        ("In 1926 she was offered a post in Tokyo but declined it.", []),
+        ("In 1927 she was offered a chair at the University of Oslo.", []),
         # work found or a job got is a stay
         ("In 1902 she found work in Basel.", [("Basel", "residence", "at")]),
         ("In 1903 she got a job in Bern.", [("Bern", "residence", "at")]),

@@ -70,7 +70,7 @@ STRONG_NOUN_KINDS = frozenset(
 #: Verbs whose kind is weak: the place noun or cue decides when there is one.
 LIGHT_VERBS = words(
     "go send take bring move come spend be stay live remain return make set find get obtain "
-    "secure give deliver"
+    "secure give deliver accept"
 )
 
 #: Nouns a place phrase may hang from and still be where the subject was.
@@ -138,6 +138,8 @@ NOT_PRESENCE = words(
     "report read translate admire dedicate declare regard consider see view defend cite "
     "quote appoint elect nominate award honour honor rename portray depict"
 )
+#: Verbs whose object is only offered: "was offered a post in Tokyo".
+OFFERING = words("offer promise propose")
 #: Modal verbs that leave an event unreal.
 MODALS = words("could might may should must can shall")
 #: Nouns of what one does oneself, whoever else was there: "his speech there", "his stay".

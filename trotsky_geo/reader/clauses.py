@@ -24,6 +24,7 @@ from trotsky_geo.lexicon import (
     MODALS,
     MOVES,
     NOUN_KIND_OF,
+    OFFERING,
     OWN_DOINGS,
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
@@ -399,12 +400,18 @@ def possessor(nouns: tuple[Token, ...]) -> Token | None:
 
 
 def planned(verb: Token, nouns: tuple[Token, ...]) -> bool:
-    """The journey is the object of a plan, an offer or a wish: "planned a lecture tour of
-    the United States" (not "made a tour of")."""
+    """The journey or the post is the object of a plan, an offer or a wish: "planned a
+    lecture tour of the United States", "was offered a post in Tokyo" (not "made a tour of",
+    "took a post in")."""
+    if verb.lemma_.lower() in OFFERING and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "was offered a chair at the University of Oslo": only offered
     return verb.lemma_.lower() in IRREALIS and any(
         n.dep_ == "dobj"
         and n.head.i == verb.i
-        and (n.lemma_.lower() in MOVES or NOUN_KIND_OF.get(n.lemma_.lower()) is EventKind.TRAVEL)
+        and (
+            n.lemma_.lower() in MOVES
+            or NOUN_KIND_OF.get(n.lemma_.lower()) in (EventKind.TRAVEL, EventKind.RESIDENCE)
+        )
         for n in nouns
     )
 

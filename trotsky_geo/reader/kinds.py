@@ -42,14 +42,14 @@ def kind_of(
     if lemma in CONQUERING and preposition == "":
         return EventKind.TRAVEL, 0.8  # "his column captured Santa Clara": he went with it
     verb_kind = KIND_OF.get(lemma) or KIND_OF.get(verb.lower_)
-    if verb_kind is None and lemma in LIGHT_VERBS:  # "set sail for", "found work in"
+    if lemma in LIGHT_VERBS:  # "set sail for", "found work in", "took up a post in"
         verb_kind = next(
             (
                 KIND_OF[c.lemma_.lower()]
                 for c in verb.children
                 if c.dep_ == "dobj" and c.lemma_.lower() in KIND_OF
             ),
-            None,
+            verb_kind,
         )
     noun_kind = next(
         (NOUN_KIND_OF[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in NOUN_KIND_OF),
