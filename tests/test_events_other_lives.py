@@ -277,6 +277,12 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         ("In 1925 she took up a post in Milan.", [("Milan", "residence", "at")]),
         ("In 1926 she was offered a post in Tokyo but declined it.", []),
         ("In 1927 she was offered a chair at the University of Oslo.", []),
+        # a faculty or a staff joined is a stay; an expedition led or made is a journey
+        ("In 1905 she joined the faculty of the University of Chicago.",
+         [("Chicago", "education", "at")]),
+        ("In 1906 she joined the staff of a hospital in Chicago.", [("Chicago", "hospital", "at")]),
+        ("In 1926 she led an expedition to Greenland.", [("Greenland", "travel", "at")]),
+        ("In 1927 she planned an expedition to Greenland.", []),
         # work found or a job got is a stay
         ("In 1902 she found work in Basel.", [("Basel", "residence", "at")]),
         ("In 1903 she got a job in Bern.", [("Bern", "residence", "at")]),

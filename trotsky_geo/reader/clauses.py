@@ -402,8 +402,9 @@ def possessor(nouns: tuple[Token, ...]) -> Token | None:
 def planned(verb: Token, nouns: tuple[Token, ...]) -> bool:
     """The journey or the post is the object of a plan, an offer or a wish: "planned a
     lecture tour of the United States", "was offered a post in Tokyo" (not "made a tour of",
-    "took a post in")."""
-    if verb.lemma_.lower() in OFFERING and any(c.dep_ == "dobj" for c in verb.children):
+    "took a post in"), on the place's path or the verb's own ("planned an expedition to")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in OFFERING and objects:
         return True  # "was offered a chair at the University of Oslo": only offered
     return verb.lemma_.lower() in IRREALIS and any(
         n.dep_ == "dobj"
@@ -412,7 +413,7 @@ def planned(verb: Token, nouns: tuple[Token, ...]) -> bool:
             n.lemma_.lower() in MOVES
             or NOUN_KIND_OF.get(n.lemma_.lower()) in (EventKind.TRAVEL, EventKind.RESIDENCE)
         )
-        for n in nouns
+        for n in (*nouns, *objects)
     )
 
 

@@ -57,6 +57,10 @@ def kind_of(
     )
     if own in TO and lemma not in MOTION and any(_on_the_way(n) for n in nouns):
         return None, 0.0  # "on her way to Chongqing, she was arrested": not there yet
+    if preposition in TO and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MOVES for c in verb.children
+    ):
+        return EventKind.TRAVEL, 0.8  # "led an expedition to Greenland"
     if (
         preposition in TO
         and lemma not in MOTION
