@@ -102,6 +102,20 @@ def test_a_footnote_inside_a_sentence_is_not_read_as_part_of_it():
     assert document.text[document.offset(zurich) :].startswith("Zürich")
 
 
+def test_footnote_marks_copied_from_a_rendered_article_are_blanked_between_sentences():
+    text = (
+        "Ada was born in London.[2] In 1816 her mother took her to Leicester.[a][3] She "
+        "spent 1826 in Genoa.[citation needed]"
+    )
+    document = parse_document(text, nlp.load())
+    assert [s.text for s in document.sentences] == [
+        "Ada was born in London.",
+        "In 1816 her mother took her to Leicester.",
+        "She spent 1826 in Genoa.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in document.sentences)
+
+
 def test_the_parse_mends_the_small_models_wrong_verb_lemmas():
     parsed = nlp.load()("She hoped to go, and they installed her at the villa.")
     assert [t.lemma_ for t in parsed if t.pos_ == "VERB"] == ["hope", "go", "install"]

@@ -364,3 +364,14 @@ def test_a_town_known_by_its_english_name_is_the_famous_one_even_read_as_a_noun(
         "education",
         1882,
     )
+
+
+def test_a_rendered_articles_footnote_marks_hide_no_stop():
+    itinerary = extract(
+        "Ada Example\n\nAda Example (10 December 1815 – 27 November 1852) was a writer.[1]\n\n"
+        "Ada was born in London.[2] In 1835 she moved to Paris.[a][3]"
+    )
+    assert [(e.place.name, e.kind.value, e.when.start.year) for e in itinerary.events] == [
+        ("London", "birth", 1815),
+        ("Paris", "residence", 1835),
+    ]

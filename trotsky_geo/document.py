@@ -34,6 +34,13 @@ _FOOTNOTE_START = re.compile(
     r"\{\{\s*(?:#tag:ref|efn|refn|sfn|notetag|cite|citation)\b|<ref\b", re.IGNORECASE
 )
 _REF_END = re.compile(r"/>|</ref\s*>", re.IGNORECASE)
+#: The marks a rendered article copied from the web keeps where its footnotes were: "[2]",
+#: "[a]", "[note 3]", "[citation needed]".
+_CITATION_MARK = re.compile(
+    r"\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb|n)\s?\d{1,3}|citation needed|clarification needed"
+    r"|page needed|dubious|who\?|when\?|according to whom\?)\]",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -163,7 +170,8 @@ def parse_document(
 
 def without_footnotes(text: str) -> str:
     """The text with each footnote ("{{#tag:ref|...}}", "{{efn|...}}", "<ref>...</ref>")
-    blanked out by spaces, so that every offset still points at the same character."""
+    and each footnote mark ("[2]") blanked out by spaces, so that every offset still points
+    at the same character."""
     pieces, position = [], 0
     for start in _FOOTNOTE_START.finditer(text):
         if start.start() < position:
@@ -171,7 +179,8 @@ def without_footnotes(text: str) -> str:
         end = _footnote_end(text, start.start())
         pieces += [text[position : start.start()], " " * (end - start.start())]
         position = end
-    return "".join([*pieces, text[position:]])
+    plain = "".join([*pieces, text[position:]])
+    return _CITATION_MARK.sub(lambda mark: " " * len(mark.group()), plain)
 
 
 def _footnote_end(text: str, start: int) -> int:
@@ -201,9 +210,11 @@ def _sentence_bounds(split: Doc, base: int) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     for sent in split.sents:
         start, end = base + sent.start_char, base + sent.end_char
+        end -= len(sent.text) - len(sent.text.rstrip())  # not the blank a footnote left
         first = sent[0]
+        before = split[first.i - 1]
         if bounds and (
-            not split[first.i - 1].whitespace_
+            not (before.whitespace_ or before.is_space)  # a blanked footnote is a space
             or first.text[:1].islower()
             or (first.is_punct and first.text not in "\"“‘('")
         ):
