@@ -256,6 +256,11 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # the subject's fighters taking a town put her there; an army's alone does not
         ("In 1904 her column captured the city of Santa Clara.", [("Santa Clara", "travel", "at")]),
         ("In 1904 the army captured the city of Santa Clara.", []),
+        # a continent is an area (not Mahdia, once "Africa"); things in it put no one there
+        ("In 1913 she sailed to Africa.", [("Africa", "travel", "at")]),
+        ("In 1914 she toured South America.", [("South America", "travel", "at")]),
+        ("In 1933 she criticised capitalism in Europe.", []),
+        ("In 1933 her account shows the same ambivalence towards Europe.", []),
         # a historical region is an area of its own
         ("In 1918 she returned to Alsace.", [("Alsace", "travel", "at")]),
         ("In 1925 she spent the winter in Sicily.", [("Sicily", "residence", "at")]),

@@ -138,6 +138,8 @@ NOT_PRESENCE = words(
     "report read translate admire dedicate declare regard consider see view defend cite "
     "quote appoint elect nominate award honour honor rename portray depict"
 )
+#: Verbs one does where one is, with no kind of their own: "fought in Galicia".
+DONE_THERE = words("fight campaign preach")
 #: Verbs whose object is only offered: "was offered a post in Tokyo".
 OFFERING = words("offer promise propose")
 #: Modal verbs that leave an event unreal.

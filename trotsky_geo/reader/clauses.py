@@ -155,7 +155,7 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             and (head.dep_ == "acl" and head.head.pos_ in _NOUNS)
         ):
             node = head.head  # "into a house called the Yanaros mansion": the house
-            if _stay_noun(node):
+            if stay_noun(node):
                 nouns.append(node)
             continue
         if dep in {"dobj", "attr", "oprd", "nsubjpass"} and head.pos_ in _VERBS:
@@ -176,7 +176,7 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 return Attachment(head, "", tuple(nouns), own)  # "captured the city of"
             return None
         if node.pos_ in _VERBS and dep == "acl":
-            if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
+            if head.i in places or not (head.pos_ in _NOUNS and stay_noun(head)):
                 return None
             nouns.append(head)
             node = head
@@ -201,7 +201,7 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
                 kept = tuple(n for n in nouns if n.i != node.i)  # not "others" itself
                 return Attachment(verb, preposition, kept, own)
         if dep in {"appos", "compound", "conj"}:
-            if head.i in places or not (head.pos_ in _NOUNS and _stay_noun(head)):
+            if head.i in places or not (head.pos_ in _NOUNS and stay_noun(head)):
                 return None
             nouns.append(head)
             node = head
@@ -255,14 +255,14 @@ def _describes(verb: Token) -> bool:
     the one who acts in a passive ("supported by a delegate sent from Moscow": the delegate's)."""
     noun = verb.head
     by_agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _stay_noun(noun) and not by_agent
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and stay_noun(noun) and not by_agent
 
 
 def _passes(noun: Token, preposition: str) -> bool:
     """A place phrase may hang from this noun and still say where the subject was: any
     thing or event "in"/"at" the place ("a lecture in Pendleton", "Webb's house in Detroit"),
     but only a stay, a place or a vehicle "of"/"to" it ("the town of", "a train to")."""
-    if _stay_noun(noun):
+    if stay_noun(noun):
         return True
     lemma = noun.lemma_.lower()
     if preposition in _QUALIFYING | {"on"}:
@@ -272,7 +272,8 @@ def _passes(noun: Token, preposition: str) -> bool:
     return preposition in {"to", "for", "from"} and lemma in VEHICLES
 
 
-def _stay_noun(token: Token) -> bool:
+def stay_noun(token: Token) -> bool:
+    """A noun a place phrase may hang from and still be where one stayed or went."""
     lemma = token.lemma_.lower()
     return (
         lemma in PLACE_NOUNS

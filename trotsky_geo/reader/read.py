@@ -18,11 +18,13 @@ from trotsky_geo.lexicon import (
     ALONGSIDE,
     ATTENDING,
     AVOIDING,
+    DONE_THERE,
     KIND_OF,
     LEAVING,
     MOTION,
     NOUN_KIND_OF,
     PLACE_NOUNS,
+    PLACE_OBJECT_VERBS,
     PLACING,
     SENDING,
 )
@@ -43,6 +45,7 @@ from trotsky_geo.reader.clauses import (
     pointing_back,
     possessor,
     sends_other,
+    stay_noun,
     told_by_subject_noun,
     unknown_place,
     unreal,
@@ -382,6 +385,8 @@ class _SentenceReader:
             and kind is not EventKind.ESCAPE
         ):
             return None
+        if place.type.value == "region" and not place.country and _abstract(lemma, reading):
+            return None  # "capitalism in Europe": a continent is where things are, not she
         when, inferred = self.dates.of_place(
             toponym, verb, reading.nouns, own_only=kind is EventKind.BIRTH
         )
@@ -578,6 +583,14 @@ class _SentenceReader:
     def _evidence(self) -> Evidence:
         s = self.sentence
         return Evidence(s.text, self.section, s.start, s.end)
+
+
+def _abstract(lemma: str, reading: Attachment) -> bool:
+    """A continent or a region of several states read through something that is not a stay
+    ("capitalism in Europe") or by a verb that says no stay or move ("shows ... in Europe")."""
+    if reading.nouns:
+        return not all(stay_noun(n) for n in reading.nouns)
+    return not any(lemma in verbs for verbs in (KIND_OF, MOTION, PLACE_OBJECT_VERBS, DONE_THERE))
 
 
 def _journey_end(event: Event) -> bool:
