@@ -256,6 +256,9 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # the subject's fighters taking a town put her there; an army's alone does not
         ("In 1904 her column captured the city of Santa Clara.", [("Santa Clara", "travel", "at")]),
         ("In 1904 the army captured the city of Santa Clara.", []),
+        # "America" is the United States, not América in Argentina; "Holland" the Netherlands
+        ("In 1897 she returned to America.", [("United States", "travel", "at")]),
+        ("In 1899 she moved to Holland.", [("Netherlands", "residence", "at")]),
         # a continent is an area (not Mahdia, once "Africa"); things in it put no one there
         ("In 1913 she sailed to Africa.", [("Africa", "travel", "at")]),
         ("In 1914 she toured South America.", [("South America", "travel", "at")]),
