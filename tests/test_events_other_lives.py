@@ -256,6 +256,12 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # the subject's fighters taking a town put her there; an army's alone does not
         ("In 1904 her column captured the city of Santa Clara.", [("Santa Clara", "travel", "at")]),
         ("In 1904 the army captured the city of Santa Clara.", []),
+        # where her husband still was is his place; where she stayed with her brother hers
+        (
+            "With her husband still in Massachusetts, she returned to America in 1897.",
+            [("United States", "travel", "at")],
+        ),
+        ("In 1900 she stayed with her brother in Rome.", [("Rome", "residence", "at")]),
         # "America" is the United States, not América in Argentina; "Holland" the Netherlands
         ("In 1897 she returned to America.", [("United States", "travel", "at")]),
         ("In 1899 she moved to Holland.", [("Netherlands", "residence", "at")]),

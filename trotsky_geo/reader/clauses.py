@@ -130,6 +130,8 @@ def attach(token: Token, places: set[int]) -> Attachment | None:
             ):
                 node = head  # "across the state line to Wilmington": the line is the way
                 continue
+            if any(c.dep_ == "advmod" and c.lower_ in _STILL for c in node.children):
+                return None  # "with her husband still in Massachusetts": where he was
             if head.pos_ in _NOUNS and len(nouns) < 3 and _passes(head, node.lower_):
                 nouns.append(head)
                 node = head
@@ -256,6 +258,10 @@ def _describes(verb: Token) -> bool:
     noun = verb.head
     by_agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and stay_noun(noun) and not by_agent
+
+
+#: Adverbs that make a place phrase say where another still or already was.
+_STILL = frozenset({"still", "already", "meanwhile"})
 
 
 def _passes(noun: Token, preposition: str) -> bool:
