@@ -265,6 +265,12 @@ def test_the_seats_of_world_bodies_and_great_libraries_are_places(sentence, city
         # "America" is the United States, not América in Argentina; "Holland" the Netherlands
         ("In 1897 she returned to America.", [("United States", "travel", "at")]),
         ("In 1899 she moved to Holland.", [("Netherlands", "residence", "at")]),
+        # refuge taken in a town is one stop there, not also a flight from the last one
+        (
+            "In 1901 she was stationed in Alexandria. In 1903 she took refuge in Malta.",
+            [("Alexandria", "residence", "at"), ("Malta", "escape", "at")],
+        ),
+        ("In 1907 she was repatriated to Poland.", [("Poland", "travel", "at")]),
         # a continent is an area (not Mahdia, once "Africa"); things in it put no one there
         ("In 1913 she sailed to Africa.", [("Africa", "travel", "at")]),
         ("In 1914 she toured South America.", [("South America", "travel", "at")]),

@@ -22,14 +22,14 @@ TRIGGERS: dict[EventKind, frozenset[str]] = {
         "live settle stay reside residence move relocate spend work hide home remain base "
         "emigrate house apartment flat villa estate farm life years time period job post "
         "employ teach serve lodge rent resettle position appointment engagement guest "
-        "station garrison faculty staff"
+        "station garrison faculty staff assign"
     ),
     EventKind.TRAVEL: words(
         "arrive arrival reach return go travel leave sail visit come journey enter tour trip "
         "head cross board land transfer pass ride fly retreat depart departure proceed voyage "
         "drive march accompany join send take bring transport evacuate walk escort meet marry "
         "withdraw slip sneak rush hurry deploy redeploy dispatch continue "
-        "wedding honeymoon holiday vacation stop call way route expedition "
+        "wedding honeymoon holiday vacation stop call way route expedition repatriate "
         "examine inspect consult research explore"
     ),
     EventKind.ARREST: words("arrest capture intercept seize apprehend"),

@@ -470,6 +470,8 @@ class _SentenceReader:
                 if not who or unreal(token) or self._recalled(token):
                     continue
             elif token.pos_ == "NOUN":
+                if token.head.i in used:
+                    continue  # "took refuge in Malta": the verb's place is the noun's
                 if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL:
                     continue  # "three years before his death": a time, not the death
                 if token.dep_ == "dobj" and token.head.lemma_.lower() in AVOIDING:
