@@ -395,3 +395,14 @@ def test_a_rendered_articles_footnote_marks_hide_no_stop():
         ("London", "birth", 1815),
         ("Paris", "residence", 1835),
     ]
+
+
+def test_a_birth_takes_no_date_of_the_clause_it_opens():
+    itinerary = extract(
+        "Ada Example\n\nAda Example (1870 – 1940) was a writer. Born to a Jewish family in "
+        "Odessa, she emigrated to New York in 1891."
+    )
+    assert [(e.place.name, e.kind.value, e.when.start.year) for e in itinerary.events] == [
+        ("Odessa", "birth", 1870),
+        ("New York City", "residence", 1891),
+    ]

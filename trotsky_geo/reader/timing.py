@@ -62,8 +62,8 @@ class SentenceDates:
                 continue  # the date of something else the sentence names: "his friend for"
             elif gov is not None and gov == verb.i:
                 rank = 1
-            elif gov is not None and gov in above:
-                rank = 2 + above.index(gov)
+            elif gov is not None and gov in above and not own_only:
+                rank = 2 + above.index(gov)  # (not for a birth: "Born in Odessa, she left in")
             elif gov is not None and not own_only and self._continues(verb, gov):
                 rank = 15  # "became guests at Norderhov, living there from 18 June 1935 ..."
             elif gov is not None and (own_only or tokens[0] > toponym.span.start):
