@@ -13,8 +13,8 @@ from pathlib import Path
 
 from trotsky_geo import extract
 from trotsky_geo.errors import InputError
-from trotsky_geo.evaluation import distance_km
 from trotsky_geo.events import Event
+from trotsky_geo.place import distance_km
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
 

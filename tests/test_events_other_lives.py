@@ -406,3 +406,16 @@ def test_a_birth_takes_no_date_of_the_clause_it_opens():
         ("Odessa", "birth", 1870),
         ("New York City", "residence", 1891),
     ]
+
+
+def test_a_town_near_another_is_no_namesake_across_the_world():
+    # the lists know no Clifton near Bristol, only Clifton, New Jersey: the birth is near
+    # Bristol, and Bath after it is the English one, not Bath, Maine
+    itinerary = extract(
+        "Ada Example\n\nAda Example (3 May 1870 – 1940) was a writer. She was born on 3 May "
+        "1870 in the village of Clifton near Bristol. She grew up in Bath."
+    )
+    assert [(e.place.name, e.place.country) for e in itinerary.events] == [
+        ("Bristol", "GB"),
+        ("Bath", "GB"),
+    ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import math
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from trotsky_geo.dates import Precision
 from trotsky_geo.events import Event
+from trotsky_geo.place import distance_km
 
 STATUSES = ("required", "optional", "negative")
 _POINT_TYPES = frozenset({"building", "village", "city"})
@@ -142,16 +142,6 @@ def score(events: Iterable[Event], gold: list[GoldRow]) -> Score:
                 distance_km((row.lat, row.lon), (best.place.lat, best.place.lon))
             )
     return result
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres (haversine, mean Earth radius)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 def _squash(text: str) -> str:

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from trotsky_geo.errors import GazetteerError
-from trotsky_geo.place import Place, PlaceMention, PlaceType, fold
+from trotsky_geo.place import Place, PlaceMention, PlaceType, distance_km, fold
 from trotsky_geo.world import WorldIndex
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ _QUALIFIER_JOINT = re.compile(
     r"\s*,\s*(?:in\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*)?|\s+in\s+(?:the\s+)?"
 )
 _POSSESSIVE = re.compile(r"['’]s\s+")
+_NEAR_JOINT = re.compile(r",?\s+near\s+(?:the\s+)?")
+_NEAR_KM = 150.0  # how far "near" reaches ("Smederevska Palanka near Belgrade": 80 km)
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s+[A-Z]")
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 # A city name before these is the city: "Kazan University", "Lubyanka Prison" stays a place,
@@ -292,7 +294,8 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Let a country or region named right after a place pick among its namesakes:
     "La Paz in Bolivia", "Rochester, New York" (the state), "Halifax, Nova Scotia"; or right
     before it as its owner: "Switzerland's Lake Lucerne". A world name that fits none of
-    them is no place: "near Cordova, in Talbot County, Maryland" is not Córdoba."""
+    them is no place: "near Cordova, in Talbot County, Maryland" is not Córdoba. A town
+    "near" another is one of its namesakes close to that one, or no place of the lists."""
     result: list[PlaceMention | None] = list(mentions)
     for index, (place, qualifier) in enumerate(pairwise(mentions)):
         between = text[place.end : qualifier.start]
@@ -308,6 +311,12 @@ def qualified(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
                 result[index + 1] = None  # "Switzerland's Lake Lucerne": not a town in Florida
             elif owner:
                 result[index + 1] = preferring(qualifier, inside)
+            continue
+        if _NEAR_JOINT.fullmatch(between) and _is_world(place):
+            centre = (qualifier.place.lat, qualifier.place.lon)
+            close = [c for c in place.candidates if distance_km((c.lat, c.lon), centre) < _NEAR_KM]
+            # "Clifton near Bristol": not Clifton, New Jersey; the town the text is near
+            result[index] = preferring(place, close) if close else None
             continue
         if not _QUALIFIER_JOINT.fullmatch(between) or not _is_world(place):
             continue

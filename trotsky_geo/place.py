@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -100,3 +101,14 @@ def _fold_char(char: str) -> str:
     return char
 
 
+EARTH_RADIUS_KM = 6371.0
+
+
+def distance_km(origin: tuple[float, float], destination: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (*origin, *destination))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))

@@ -7,7 +7,7 @@ spherical maths, ``export`` the one-file HTML in its online and offline modes.
 
 from trotsky_geo.maps.areas import spatial_precision
 from trotsky_geo.maps.export import EXPORT_NOTE, OFFLINE_NOTE, save_html
-from trotsky_geo.maps.geometry import distance_km, great_circle
+from trotsky_geo.maps.geometry import great_circle
 from trotsky_geo.maps.journey import (
     TILES,
     base_map,
@@ -29,7 +29,6 @@ __all__ = [
     "KindStyle",
     "base_map",
     "build_map",
-    "distance_km",
     "great_circle",
     "journey_layer",
     "marker_kind",

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from trotsky_geo.gazetteer import Place
 from trotsky_geo.maps.basemap import Polygon, country_outline
-from trotsky_geo.maps.geometry import LatLon, distance_km, in_polygons
+from trotsky_geo.maps.geometry import LatLon, in_polygons
+from trotsky_geo.place import distance_km
 
 AREA_PRECISIONS = frozenset({"country", "region"})
 REGION_RADIUS_KM = 350.0  # a region has no outline in the basemap: a shaded circle this wide

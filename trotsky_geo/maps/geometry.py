@@ -6,7 +6,8 @@ import itertools
 import math
 from collections.abc import Sequence
 
-EARTH_RADIUS_KM = 6371.0
+from trotsky_geo.place import EARTH_RADIUS_KM
+
 ARC_STEP_KM = 50.0  # one interpolated point per this many km of a leg
 
 LatLon = tuple[float, float]
@@ -37,16 +38,6 @@ def great_circle(
             )
         points[0], points[-1] = origin, destination
     return unwrap(points)
-
-
-def distance_km(origin: LatLon, destination: LatLon) -> float:
-    """Great-circle distance between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (*origin, *destination))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def unwrap(points: list[LatLon]) -> list[LatLon]:

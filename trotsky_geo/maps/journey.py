@@ -23,10 +23,11 @@ from trotsky_geo.maps.areas import Area, area_label, area_of, clip_leg
 from trotsky_geo.maps.basemap import Basemap
 from trotsky_geo.maps.elements import JourneyLayer, Legend, YearSlider
 from trotsky_geo.maps.export import EXPORT_NOTE, OFFLINE_NOTE, JourneyMap
-from trotsky_geo.maps.geometry import distance_km, great_circle, mercator_y
+from trotsky_geo.maps.geometry import great_circle, mercator_y
 from trotsky_geo.maps.stops import marker_kind, stay_end, stay_label
 from trotsky_geo.maps.strip import StaysStrip
 from trotsky_geo.maps.styles import KIND_STYLES, LEG_COLOUR
+from trotsky_geo.place import distance_km
 
 TILES = "OpenStreetMap"
 ARROW_MIN_KM = 60.0  # legs shorter than this get no arrowhead: it would sit on the markers
