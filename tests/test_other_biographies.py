@@ -16,7 +16,7 @@ Two sets:
 
 The reader on spaCy's parse replaced the hand-written one (which these texts had tuned to
 pooled recall 0.79 on both sets); it reads real Wikipedia articles far better (the corpus in
-test_corpus.py) and, since the corpus work, these short texts better too (pooled recall 0.85
+test_corpus.py) and, since the corpus work, these short texts better too (pooled recall 0.86
 and 0.81). MEASURED holds the current figures
 (recall, precision, invented); floors are recall and precision less 0.03 and the invented
 count, so a regression fails.
@@ -37,7 +37,7 @@ MEASURED = {
     "biographies/guevara": (0.706, 0.903, 0),
     "biographies/lenin": (0.860, 0.911, 0),
     "biographies/luxemburg": (0.880, 0.926, 0),
-    "heldout/gandhi": (0.733, 0.950, 0),
+    "heldout/gandhi": (0.733, 0.951, 0),
     "heldout/goldman": (0.861, 0.941, 0),
     "heldout/ho_chi_minh": (0.821, 0.974, 1),
     "heldout/marx": (0.867, 1.000, 0),
