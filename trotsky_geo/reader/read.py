@@ -266,8 +266,8 @@ class _SentenceReader:
         verbs = {verb: e for e, verb in events if e in kept}
         found = kept + self._there(used_verbs, toponyms) + self._placeless(verbs, spare)
         # "moved to Paris, where she studied at the University of Paris": one stay told twice
-        told = {(e.kind, e.place.id, e.when): e for e in reversed(found)}
-        found = [e for e in found if told[(e.kind, e.place.id, e.when)] is e]
+        first = {(e.kind, e.place.id, e.when): e for e in reversed(found)}
+        found = [e for e in found if first[(e.kind, e.place.id, e.when)] is e]
         if toponyms:
             self.state.named, self.state.named_paragraph = toponyms[-1], self.sentence.paragraph
         return found

@@ -72,17 +72,16 @@ class SentenceDates:
                 rank = 20
             distance = abs(tokens[0] - toponym.span.start)
             before = tokens[0] < toponym.span.start
-            scored.append((rank, mention.relative, not before, distance, mention))
+            scored.append((rank, mention.relative, not before, distance, mention, tokens))
         if not scored:
             return self.anchor or UNDATED, True
         best = min(scored, key=lambda s: s[:4])
-        return self._until(best[4]), False
+        return self._until(best[4], best[5]), False
 
-    def _until(self, mention: DateMention) -> DateSpan:
+    def _until(self, mention: DateMention, tokens: list[int]) -> DateSpan:
         """A date told as an end ("stayed there until 1903", "until her death in 1961")
         closes a stay that began at the sentence's date before it, else the story's; other
         dates are as told."""
-        tokens = next(t for m, (t, _, _) in self.mentions if m is mention)
         told = mention.span
         earlier = [m.span for m, (t, _, _) in self.mentions if t[0] < tokens[0]]
         anchor = earlier[-1] if earlier else self.anchor
